@@ -1,0 +1,125 @@
+package dev.avance.activities.borrower;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class BorrowerRepository {
+  private static final String COLUMNS =
+      "id, platform_id, identifier, identifier_type, country, name, status, status_reason,"
+          + " signed_at, metadata::text as metadata, created_at, updated_at";
+
+  private final JdbcClient jdbc;
+
+  public BorrowerRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts the row unless its id or its (platform, country, identifier) exists; true if new. */
+  public boolean insertIfAbsent(BorrowerRow row) {
+    return jdbc.sql(
+                """
+                insert into borrowers (id, platform_id, identifier, identifier_type, country, name,
+                    status, status_reason, signed_at, metadata, created_at, updated_at)
+                values (:id, :platformId, :identifier, :identifierType, :country, :name,
+                    :status, :statusReason, :signedAt, cast(:metadata as jsonb), :createdAt, :createdAt)
+                on conflict do nothing
+                """)
+            .param("id", row.id())
+            .param("platformId", row.platformId())
+            .param("identifier", row.identifier())
+            .param("identifierType", row.identifierType())
+            .param("country", row.country())
+            .param("name", row.name())
+            .param("status", row.status())
+            .param("statusReason", row.statusReason())
+            .param("signedAt", timestamp(row.signedAt()))
+            .param("metadata", row.metadataJson())
+            .param("createdAt", timestamp(row.createdAt()))
+            .update()
+        == 1;
+  }
+
+  public Optional<BorrowerRow> findById(String platformId, String id) {
+    return jdbc.sql("select " + COLUMNS + " from borrowers where platform_id = :p and id = :id")
+        .param("p", platformId)
+        .param("id", id)
+        .query(BorrowerRepository::map)
+        .optional();
+  }
+
+  public Optional<String> findIdByIdentifier(String platformId, String country, String identifier) {
+    return jdbc.sql(
+            "select id from borrowers where platform_id = :p and country = :c and identifier = :i")
+        .param("p", platformId)
+        .param("c", country)
+        .param("i", identifier)
+        .query(String.class)
+        .optional();
+  }
+
+  public List<BorrowerRow> find(BorrowerQuery q) {
+    String cmp = q.ascending() ? ">" : "<";
+    String dir = q.ascending() ? "asc" : "desc";
+    StringBuilder sql =
+        new StringBuilder("select " + COLUMNS + " from borrowers where platform_id = :p");
+    if (q.status() != null) {
+      sql.append(" and status = :status");
+    }
+    if (q.identifier() != null) {
+      sql.append(" and identifier = :identifier");
+    }
+    if (q.afterCreatedAt() != null) {
+      sql.append(" and (created_at, id) ").append(cmp).append(" (:afterCreatedAt, :afterId)");
+    }
+    sql.append(" order by created_at ")
+        .append(dir)
+        .append(", id ")
+        .append(dir)
+        .append(" limit :limit");
+    JdbcClient.StatementSpec spec =
+        jdbc.sql(sql.toString()).param("p", q.platformId()).param("limit", q.limit());
+    if (q.status() != null) {
+      spec = spec.param("status", q.status());
+    }
+    if (q.identifier() != null) {
+      spec = spec.param("identifier", q.identifier());
+    }
+    if (q.afterCreatedAt() != null) {
+      spec =
+          spec.param("afterCreatedAt", timestamp(q.afterCreatedAt())).param("afterId", q.afterId());
+    }
+    return spec.query(BorrowerRepository::map).list();
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp ts = rs.getTimestamp(column);
+    return ts == null ? null : ts.toInstant();
+  }
+
+  private static BorrowerRow map(ResultSet rs, int rowNum) throws SQLException {
+    return new BorrowerRow(
+        rs.getString("id"),
+        rs.getString("platform_id"),
+        rs.getString("identifier"),
+        rs.getString("identifier_type"),
+        rs.getString("country"),
+        rs.getString("name"),
+        rs.getString("status"),
+        rs.getString("status_reason"),
+        instant(rs, "signed_at"),
+        rs.getString("metadata"),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"));
+  }
+}

@@ -1,0 +1,47 @@
+package dev.avance.api.auth;
+
+import dev.avance.activities.platform.Platform;
+import dev.avance.activities.platform.PlatformRepository;
+import dev.avance.api.error.ApiException;
+import dev.avance.api.error.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Authenticates every API request by its {@code Authorization: Bearer <key>} header. Runs inside
+ * Spring MVC so that a refusal goes through the same problem mapping as every other error.
+ */
+@Component
+public class ApiKeyInterceptor implements HandlerInterceptor {
+  static final String PLATFORM_ATTRIBUTE = ApiKeyInterceptor.class.getName() + ".platform";
+  private static final String BEARER = "Bearer ";
+
+  private final PlatformRepository platforms;
+
+  public ApiKeyInterceptor(PlatformRepository platforms) {
+    this.platforms = platforms;
+  }
+
+  @Override
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+      throw new ApiException(
+          ErrorCode.UNAUTHORIZED, "Send your API key as 'Authorization: Bearer <key>'");
+    }
+    String key = header.substring(BEARER.length()).trim();
+    Platform platform =
+        key.isEmpty() || key.length() > 200 ? null : platforms.findByApiKey(key).orElse(null);
+    if (platform == null) {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+      throw new ApiException(ErrorCode.UNAUTHORIZED, "The API key is not valid");
+    }
+    request.setAttribute(PLATFORM_ATTRIBUTE, platform);
+    return true;
+  }
+}

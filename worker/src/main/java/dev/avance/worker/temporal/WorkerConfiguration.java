@@ -1,0 +1,55 @@
+package dev.avance.worker.temporal;
+
+import dev.avance.workflows.borrower.BorrowerActivities;
+import dev.avance.workflows.borrower.BorrowerWorkflowImpl;
+import dev.avance.workflows.common.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+
+/**
+ * The worker role: one worker per task queue. Registered here, not through the starter's
+ * auto-discovery, because the workflows module must not carry Spring annotations.
+ */
+@Configuration
+@ConditionalOnProperty(name = "avance.worker.enabled", havingValue = "true", matchIfMissing = true)
+public class WorkerConfiguration {
+
+  @Bean
+  @DependsOn("searchAttributeRegistrar")
+  WorkerFactory avanceWorkerFactory(WorkflowClient client, BorrowerActivities borrowerActivities) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    Worker borrowers = factory.newWorker(TaskQueues.BORROWERS);
+    borrowers.registerWorkflowImplementationTypes(BorrowerWorkflowImpl.class);
+    borrowers.registerActivitiesImplementations(borrowerActivities);
+    return factory;
+  }
+
+  @Bean
+  SmartLifecycle avanceWorkers(WorkerFactory avanceWorkerFactory) {
+    return new SmartLifecycle() {
+      @Override
+      public void start() {
+        avanceWorkerFactory.start();
+      }
+
+      @Override
+      public void stop() {
+        // Let running activity attempts finish; Temporal retries whatever does not.
+        avanceWorkerFactory.shutdown();
+        avanceWorkerFactory.awaitTermination(10, TimeUnit.SECONDS);
+      }
+
+      @Override
+      public boolean isRunning() {
+        return avanceWorkerFactory.isStarted() && !avanceWorkerFactory.isShutdown();
+      }
+    };
+  }
+}

@@ -1,0 +1,8 @@
+package dev.avance.workflows.common;
+
+/** The task queues, one per domain. */
+public final class TaskQueues {
+  public static final String BORROWERS = "avance-borrowers";
+
+  private TaskQueues() {}
+}
