@@ -1,6 +1,5 @@
 package dev.avance.worker;
 
-import dev.avance.worker.embedded.EmbeddedRuntimeListener;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,9 +10,7 @@ import org.springframework.context.annotation.Bean;
 public class AvanceApplication {
 
   public static void main(String[] args) {
-    SpringApplication app = new SpringApplication(AvanceApplication.class);
-    app.addListeners(new EmbeddedRuntimeListener());
-    app.run(args);
+    SpringApplication.run(AvanceApplication.class, args);
   }
 
   @Bean

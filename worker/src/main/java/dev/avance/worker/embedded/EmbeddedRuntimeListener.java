@@ -15,9 +15,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * In embedded mode (the default) starts PostgreSQL and the Temporal dev server before the Spring
- * context, points the datasource and the Temporal client at them, and stops them after the context
- * has closed (they are the first disposable registered, so the last destroyed).
+ * Registered in META-INF/spring.factories so that the app and its tests both get it. In embedded
+ * mode (the default) starts PostgreSQL and the Temporal dev server before the Spring context,
+ * points the datasource and the Temporal client at them, and stops them after the context has
+ * closed (they are the first disposable registered, so the last destroyed).
  */
 public class EmbeddedRuntimeListener implements ApplicationListener<ApplicationEvent> {
   private EmbeddedRuntime runtime;

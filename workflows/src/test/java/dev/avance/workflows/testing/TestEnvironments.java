@@ -1,0 +1,23 @@
+package dev.avance.workflows.testing;
+
+import dev.avance.workflows.common.AvanceDataConverter;
+import dev.avance.workflows.common.AvanceSearchAttributes;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+
+/** Time-skipping test environments configured like production: converter and search attributes. */
+public final class TestEnvironments {
+  private TestEnvironments() {}
+
+  public static TestWorkflowEnvironment create() {
+    TestEnvironmentOptions.Builder options =
+        TestEnvironmentOptions.newBuilder()
+            .setWorkflowClientOptions(
+                WorkflowClientOptions.newBuilder()
+                    .setDataConverter(AvanceDataConverter.create())
+                    .validateAndBuildWithDefaults());
+    AvanceSearchAttributes.definitions().forEach(options::registerSearchAttribute);
+    return TestWorkflowEnvironment.newInstance(options.build());
+  }
+}
