@@ -8,7 +8,17 @@ public enum FailureType {
   /** The platform already onboarded a borrower with this registration number. */
   DUPLICATE_IDENTIFIER,
   /** A command arrived in a state that does not accept it. */
-  INVALID_STATE;
+  INVALID_STATE,
+  /** The borrower has no credit line yet. */
+  NO_CREDIT_LINE,
+  /** The amount exceeds the credit line's available balance. */
+  AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE,
+  /** The credit line's validity period is over; rescoring renews it. */
+  CREDIT_LINE_EXPIRED,
+  /** The credit line is blocked (see its status reason). */
+  CREDIT_LINE_BLOCKED,
+  /** No reservation exists for this loan. */
+  UNKNOWN_RESERVATION;
 
   public String type() {
     return name();
