@@ -35,21 +35,25 @@ public class BorrowerActivitiesImpl implements BorrowerActivities {
             b.metadataJson(),
             command.at(),
             command.at());
-    if (!borrowers.insertIfAbsent(row)) {
-      // Either this step is being retried (same id) or the identifier is already onboarded.
-      BorrowerRow existing = borrowers.findById(b.platformId(), b.borrowerId()).orElse(null);
-      if (existing == null) {
-        String other =
-            borrowers
-                .findIdByIdentifier(b.platformId(), b.country().name(), b.identifier())
-                .orElseThrow(() -> new IllegalStateException("insert conflicted with no row"));
+    boolean inserted = borrowers.insertIfAbsent(row);
+    // Read back what is stored, so that a first attempt and a retry answer exactly the same.
+    BorrowerRow stored = borrowers.findById(b.platformId(), b.borrowerId()).orElse(null);
+    if (stored == null) {
+      String other =
+          borrowers
+              .findIdByIdentifier(b.platformId(), b.country().name(), b.identifier())
+              .orElse(null);
+      if (inserted || other == null) {
+        // Only a borrower id reused across platforms gets here; ids are generated server-side.
         throw ApplicationFailure.newNonRetryableFailure(
-            "The platform already onboarded this registration number",
-            FailureType.DUPLICATE_IDENTIFIER.type(),
-            other);
+            "Borrower id " + b.borrowerId() + " is taken", FailureType.INVALID_STATE.type());
       }
-      row = existing;
+      throw ApplicationFailure.newNonRetryableFailure(
+          "The platform already onboarded this registration number",
+          FailureType.DUPLICATE_IDENTIFIER.type(),
+          other);
     }
+    row = stored;
     return new BorrowerRegistered(
         row.id(),
         dev.avance.workflows.borrower.BorrowerStatus.valueOf(row.status()),
