@@ -1,0 +1,23 @@
+package dev.avance.activities;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * A Spring Boot context of the activities module for tests on a real PostgreSQL: Boot's own
+ * DataSource, JdbcClient, transaction manager and Flyway (classpath:db/migration), and every
+ * repository and activity bean of {@code dev.avance.activities}, behind their
+ * {@code @Transactional} proxies as in production. The test supplies {@code spring.datasource.*}
+ * (e.g. with {@code @DynamicPropertySource}). Other configuration classes of the package (test
+ * contexts of other suites) are left out of the scan.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(
+    basePackages = "dev.avance.activities",
+    excludeFilters =
+        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Configuration.class))
+public class CreditTestApplication {}
