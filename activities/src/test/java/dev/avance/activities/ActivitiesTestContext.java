@@ -2,7 +2,13 @@ package dev.avance.activities;
 
 import dev.avance.activities.borrower.BorrowerActivitiesImpl;
 import dev.avance.activities.borrower.BorrowerRepository;
+import dev.avance.activities.borrower.FinancialDataRepository;
+import dev.avance.activities.borrower.RepaymentMethodRepository;
+import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.platform.PlatformRepository;
+import dev.avance.activities.registry.CompanyRegistry;
+import dev.avance.activities.registry.SimulatedCompanyRegistry;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -21,12 +27,24 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableTransactionManagement
-@Import({PlatformRepository.class, BorrowerRepository.class, BorrowerActivitiesImpl.class})
+@Import({
+  PlatformRepository.class,
+  BorrowerRepository.class,
+  RepaymentMethodRepository.class,
+  FinancialDataRepository.class,
+  DomainEventRepository.class,
+  BorrowerActivitiesImpl.class
+})
 public class ActivitiesTestContext {
 
   @Bean
   JdbcClient jdbcClient(DataSource dataSource) {
     return JdbcClient.create(dataSource);
+  }
+
+  @Bean
+  CompanyRegistry companyRegistry() {
+    return new SimulatedCompanyRegistry(Clock.systemUTC());
   }
 
   @Bean

@@ -1,7 +1,9 @@
 package dev.avance.activities;
 
+import java.time.Clock;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
@@ -20,4 +22,11 @@ import org.springframework.context.annotation.FilterType;
     basePackages = "dev.avance.activities",
     excludeFilters =
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Configuration.class))
-public class CreditTestApplication {}
+public class CreditTestApplication {
+
+  /** The app provides the clock; the registry bean needs one. */
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

@@ -1,8 +1,10 @@
 package dev.avance.activities.borrower;
 
+import static dev.avance.activities.common.SqlTimes.instant;
+import static dev.avance.activities.common.SqlTimes.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Repository;
 public class BorrowerRepository {
   private static final String COLUMNS =
       "id, platform_id, identifier, identifier_type, country, name, status, status_reason,"
-          + " signed_at, metadata::text as metadata, created_at, updated_at";
+          + " signed_at, metadata::text as metadata, created_at, updated_at, legal_form,"
+          + " company_created_on, virtual_iban";
 
   private final JdbcClient jdbc;
 
@@ -44,6 +47,54 @@ public class BorrowerRepository {
             .param("createdAt", timestamp(row.createdAt()))
             .update()
         == 1;
+  }
+
+  /** Gives the borrower its virtual IBAN unless it has one; the number comes from a sequence. */
+  public void assignVirtualIbanIfMissing(String id, java.util.function.LongFunction<String> iban) {
+    boolean missing =
+        jdbc.sql("select virtual_iban is null from borrowers where id = :id")
+            .param("id", id)
+            .query(Boolean.class)
+            .single();
+    if (missing) {
+      long sequence = jdbc.sql("select nextval('borrower_account_seq')").query(Long.class).single();
+      jdbc.sql("update borrowers set virtual_iban = :iban where id = :id and virtual_iban is null")
+          .param("iban", iban.apply(sequence))
+          .param("id", id)
+          .update();
+    }
+  }
+
+  /** Writes a status change; registry data and the signature only fill in what is known. */
+  public void updateStatus(
+      String id,
+      String status,
+      String statusReason,
+      Instant signedAt,
+      String name,
+      String legalForm,
+      java.time.LocalDate companyCreatedOn,
+      Instant at) {
+    jdbc.sql(
+            """
+            update borrowers set status = :status, status_reason = :reason,
+                signed_at = coalesce(:signedAt, signed_at),
+                name = coalesce(name, :name),
+                legal_form = coalesce(:legalForm, legal_form),
+                company_created_on = coalesce(:createdOn, company_created_on),
+                updated_at = greatest(updated_at, :at)
+            where id = :id
+            """)
+        .param("status", status)
+        .param("reason", statusReason)
+        .param("signedAt", timestamp(signedAt))
+        .param("name", name)
+        .param("legalForm", legalForm)
+        .param(
+            "createdOn", companyCreatedOn == null ? null : java.sql.Date.valueOf(companyCreatedOn))
+        .param("at", timestamp(at))
+        .param("id", id)
+        .update();
   }
 
   public Optional<BorrowerRow> findById(String platformId, String id) {
@@ -98,15 +149,6 @@ public class BorrowerRepository {
     return spec.query(BorrowerRepository::map).list();
   }
 
-  private static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp ts = rs.getTimestamp(column);
-    return ts == null ? null : ts.toInstant();
-  }
-
   private static BorrowerRow map(ResultSet rs, int rowNum) throws SQLException {
     return new BorrowerRow(
         rs.getString("id"),
@@ -120,6 +162,9 @@ public class BorrowerRepository {
         instant(rs, "signed_at"),
         rs.getString("metadata"),
         instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "updated_at"),
+        rs.getString("legal_form"),
+        rs.getObject("company_created_on", java.time.LocalDate.class),
+        rs.getString("virtual_iban"));
   }
 }

@@ -15,4 +15,7 @@ public record BorrowerRow(
     Instant signedAt,
     String metadataJson,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String legalForm,
+    java.time.LocalDate companyCreatedOn,
+    String virtualIban) {}

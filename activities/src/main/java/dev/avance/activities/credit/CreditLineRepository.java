@@ -1,12 +1,14 @@
 package dev.avance.activities.credit;
 
+import static dev.avance.activities.common.SqlTimes.instant;
+import static dev.avance.activities.common.SqlTimes.timestamp;
+
 import dev.avance.workflows.credit.CreditLineStatus;
 import dev.avance.workflows.credit.CreditLineView;
 import dev.avance.workflows.credit.OpenCreditLine;
 import dev.avance.workflows.credit.ReservationStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -253,15 +255,6 @@ public class CreditLineRepository {
       long outstandingCents,
       ReservationStatus status,
       String reason) {}
-
-  private static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp ts = rs.getTimestamp(column);
-    return ts == null ? null : ts.toInstant();
-  }
 
   private static CreditLineView mapView(ResultSet rs, int rowNum) throws SQLException {
     long max = rs.getLong("max_amount_cents");

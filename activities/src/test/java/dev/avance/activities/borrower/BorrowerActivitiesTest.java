@@ -241,7 +241,9 @@ class BorrowerActivitiesTest {
         country,
         "Borrower " + id,
         null,
-        "{\"ref\": \"" + id + "\"}");
+        "{\"ref\": \"" + id + "\"}",
+        null,
+        null);
   }
 
   static RegisterBorrower command(OnboardBorrower borrower, Instant at) {

@@ -267,6 +267,9 @@ class BorrowerRepositoryTest {
         status.equals("SIGNED") ? createdAt.plusSeconds(30) : null,
         "{\"ref\": \"" + id + "\"}",
         createdAt,
-        createdAt);
+        createdAt,
+        null,
+        null,
+        null);
   }
 }

@@ -104,7 +104,7 @@ class CreditLineActivitiesTest {
   void cleanSlate() {
     jdbc.sql(
             "truncate table credit_repayments, credit_reservations, credit_lines, borrowers,"
-                + " platforms")
+                + " platforms cascade")
         .update();
     insertPlatform(PLATFORM);
     insertPlatform(OTHER_PLATFORM);

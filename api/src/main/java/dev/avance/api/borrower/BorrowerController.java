@@ -46,4 +46,42 @@ public class BorrowerController {
     return borrowers.list(
         platform, status, identifier, PageRequest.parse(cursor, pageSize, sortBy));
   }
+
+  @PostMapping(path = "/borrower/{id}/sign", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public BorrowerResponse sign(
+      Platform platform, @PathVariable String id, @Valid @RequestBody SignRequest body) {
+    return borrowers.sign(platform, id, body);
+  }
+
+  @PostMapping(
+      path = "/borrower/{id}/repayment-methods",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  public RepaymentMethodResponse addRepaymentMethod(
+      Platform platform, @PathVariable String id, @Valid @RequestBody RepaymentMethodRequest body) {
+    return borrowers.addRepaymentMethod(platform, id, body);
+  }
+
+  @GetMapping("/borrower/{id}/repayment-methods")
+  public PageResponse<RepaymentMethodResponse> repaymentMethods(
+      Platform platform, @PathVariable String id) {
+    return borrowers.repaymentMethods(platform, id);
+  }
+
+  @PostMapping(path = "/borrower/{id}/financial-data", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public CreditLineResponse submitFinancialData(
+      Platform platform, @PathVariable String id, @Valid @RequestBody FinancialDataRequest body) {
+    return borrowers.submitFinancialData(platform, id, body);
+  }
+
+  @GetMapping("/borrower/{id}/credit-line")
+  public CreditLineResponse creditLine(Platform platform, @PathVariable String id) {
+    return borrowers.creditLine(platform, id);
+  }
+
+  @GetMapping("/credit-lines")
+  public PageResponse<CreditLineResponse> creditLines(
+      Platform platform, @RequestParam(name = "borrower") String borrowerId) {
+    return borrowers.creditLines(platform, borrowerId);
+  }
 }

@@ -14,11 +14,16 @@ public record BorrowerResponse(
     String status,
     String statusReason,
     Instant signedAt,
+    String legalForm,
     @JsonRawValue String metadata,
+    RepaymentAccount repaymentAccount,
     Instant createdAt,
     Instant updatedAt) {
 
-  static BorrowerResponse of(BorrowerRow row) {
+  /** Where the borrower transfers SCT repayments: its own virtual IBAN at Avance. */
+  public record RepaymentAccount(String accountNumber, String bankIdentifier) {}
+
+  static BorrowerResponse of(BorrowerRow row, String bic) {
     return new BorrowerResponse(
         row.id(),
         row.identifier(),
@@ -28,7 +33,9 @@ public record BorrowerResponse(
         row.status(),
         row.statusReason(),
         row.signedAt(),
+        row.legalForm(),
         row.metadataJson(),
+        row.virtualIban() == null ? null : new RepaymentAccount(row.virtualIban(), bic),
         row.createdAt(),
         row.updatedAt());
   }

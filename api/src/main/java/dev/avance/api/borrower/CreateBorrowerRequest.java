@@ -20,4 +20,5 @@ public record CreateBorrowerRequest(
     Country country,
     @Size(max = 200) String name,
     OffsetDateTime signedAt,
+    Boolean waitForReady,
     @Size(max = 50, message = "at most 50 keys") Map<String, Object> metadata) {}

@@ -12,6 +12,7 @@ public enum ErrorCode {
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type"),
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
   DUPLICATE_IDENTIFIER(HttpStatus.CONFLICT, "Borrower already onboarded"),
+  INVALID_STATE(HttpStatus.CONFLICT, "Not allowed in the current state"),
   TEMPORARILY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
   INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

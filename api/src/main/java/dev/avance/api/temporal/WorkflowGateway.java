@@ -1,21 +1,20 @@
 package dev.avance.api.temporal;
 
+import dev.avance.workflows.borrower.AddRepaymentMethod;
 import dev.avance.workflows.borrower.AwaitRegistration;
 import dev.avance.workflows.borrower.BorrowerState;
-import dev.avance.workflows.borrower.BorrowerStatus;
 import dev.avance.workflows.borrower.BorrowerWorkflow;
 import dev.avance.workflows.borrower.OnboardBorrower;
-import dev.avance.workflows.common.AvanceSearchAttributes;
+import dev.avance.workflows.borrower.RepaymentMethodView;
+import dev.avance.workflows.borrower.SignTerms;
+import dev.avance.workflows.borrower.SubmitFinancialData;
 import dev.avance.workflows.common.FailureType;
-import dev.avance.workflows.common.TaskQueues;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import org.springframework.stereotype.Service;
 
@@ -29,34 +28,14 @@ public class WorkflowGateway {
   }
 
   /** Starts the borrower's workflow and waits until the borrower is recorded. */
-  public BorrowerState onboardBorrower(OnboardBorrower input, String requestId)
-      throws DuplicateIdentifier {
-    WorkflowOptions options =
-        WorkflowOptions.newBuilder()
-            .setTaskQueue(TaskQueues.BORROWERS)
-            .setWorkflowId(BorrowerWorkflow.workflowId(input.borrowerId()))
-            // Update-with-start requires a conflict policy; a retried request joins the same run.
-            .setWorkflowIdConflictPolicy(
-                WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-            .setTypedSearchAttributes(
-                SearchAttributes.newBuilder()
-                    .set(AvanceSearchAttributes.PLATFORM_ID, input.platformId())
-                    .set(AvanceSearchAttributes.BORROWER_ID, input.borrowerId())
-                    .set(AvanceSearchAttributes.BORROWER_STATUS, BorrowerStatus.SUBMITTED.name())
-                    .build())
-            .setStaticSummary(
-                "Borrower "
-                    + input.country()
-                    + " "
-                    + input.identifierType()
-                    + " "
-                    + input.identifier())
-            .build();
-    BorrowerWorkflow stub = client.newWorkflowStub(BorrowerWorkflow.class, options);
+  public BorrowerState onboardBorrower(
+      OnboardBorrower input, String requestId, boolean waitForReady) throws DuplicateIdentifier {
+    BorrowerWorkflow stub =
+        client.newWorkflowStub(BorrowerWorkflow.class, BorrowerWorkflow.startOptions(input));
     try {
       return WorkflowClient.executeUpdateWithStart(
           stub::awaitRegistration,
-          new AwaitRegistration(requestId),
+          new AwaitRegistration(requestId, waitForReady),
           UpdateOptions.<BorrowerState>newBuilder()
               .setUpdateId(requestId)
               .setWaitForStage(WorkflowUpdateStage.COMPLETED)
@@ -68,6 +47,49 @@ public class WorkflowGateway {
         throw new DuplicateIdentifier(failure.getDetails().get(String.class));
       }
       throw e;
+    }
+  }
+
+  /** Accepts the borrower's T&Cs; waits as the request says. */
+  public BorrowerState sign(String borrowerId, SignTerms request) throws Rejected {
+    return update(borrowerId, () -> borrower(borrowerId).sign(request));
+  }
+
+  public RepaymentMethodView addRepaymentMethod(String borrowerId, AddRepaymentMethod request)
+      throws Rejected {
+    return update(borrowerId, () -> borrower(borrowerId).addRepaymentMethod(request));
+  }
+
+  public BorrowerState submitFinancialData(String borrowerId, SubmitFinancialData request)
+      throws Rejected {
+    return update(borrowerId, () -> borrower(borrowerId).submitFinancialData(request));
+  }
+
+  private BorrowerWorkflow borrower(String borrowerId) {
+    return client.newWorkflowStub(BorrowerWorkflow.class, BorrowerWorkflow.workflowId(borrowerId));
+  }
+
+  /** Runs an update; a refusal by its validator or a closed workflow becomes {@link Rejected}. */
+  private static <T> T update(String borrowerId, java.util.function.Supplier<T> call)
+      throws Rejected {
+    try {
+      return call.get();
+    } catch (WorkflowUpdateException e) {
+      Throwable cause = e.getCause();
+      String message =
+          cause instanceof ApplicationFailure failure
+              ? failure.getOriginalMessage()
+              : String.valueOf(cause == null ? e.getMessage() : cause.getMessage());
+      throw new Rejected(message);
+    } catch (WorkflowNotFoundException e) {
+      throw new Rejected("borrower " + borrowerId + " accepts no more commands");
+    }
+  }
+
+  /** The workflow refused a command in its current state. */
+  public static class Rejected extends Exception {
+    public Rejected(String message) {
+      super(message);
     }
   }
 

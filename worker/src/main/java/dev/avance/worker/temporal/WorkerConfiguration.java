@@ -3,6 +3,7 @@ package dev.avance.worker.temporal;
 import dev.avance.workflows.borrower.BorrowerActivities;
 import dev.avance.workflows.borrower.BorrowerWorkflowImpl;
 import dev.avance.workflows.common.TaskQueues;
+import dev.avance.workflows.credit.CreditLineActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -23,11 +24,14 @@ public class WorkerConfiguration {
 
   @Bean
   @DependsOn("searchAttributeRegistrar")
-  WorkerFactory avanceWorkerFactory(WorkflowClient client, BorrowerActivities borrowerActivities) {
+  WorkerFactory avanceWorkerFactory(
+      WorkflowClient client,
+      BorrowerActivities borrowerActivities,
+      CreditLineActivities creditLineActivities) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker borrowers = factory.newWorker(TaskQueues.BORROWERS);
     borrowers.registerWorkflowImplementationTypes(BorrowerWorkflowImpl.class);
-    borrowers.registerActivitiesImplementations(borrowerActivities);
+    borrowers.registerActivitiesImplementations(borrowerActivities, creditLineActivities);
     return factory;
   }
 

@@ -1,9 +1,8 @@
 package dev.avance.workflows.borrower;
 
 import io.temporal.activity.ActivityInterface;
-import io.temporal.activity.ActivityMethod;
 
-/** Side effects of a borrower's onboarding. */
+/** Side effects of a borrower's life: the read model, the company registry, domain events. */
 @ActivityInterface
 public interface BorrowerActivities {
 
@@ -11,6 +10,17 @@ public interface BorrowerActivities {
    * Records the borrower; a retry returns the same row. Fails with {@code DUPLICATE_IDENTIFIER}
    * (details: the existing borrower id) when the platform already has this registration number.
    */
-  @ActivityMethod
   BorrowerRegistered register(RegisterBorrower command);
+
+  CompanyProfile lookUpCompany(LookUpCompany query);
+
+  Done recordStatus(RecordBorrowerStatus command);
+
+  Done recordEvent(RecordEvent command);
+
+  RepaymentMethodView saveRepaymentMethod(SaveRepaymentMethod command);
+
+  Done saveFinancialData(SaveFinancialData command);
+
+  ScoringData scoringData(BorrowerRef borrower);
 }

@@ -1,5 +1,8 @@
 package dev.avance.workflows.borrower;
 
+import dev.avance.workflows.credit.CreditLineView;
+import java.time.Instant;
+
 /** The live state of a borrower's workflow, as its query and updates return it. */
 public record BorrowerState(
     String borrowerId,
@@ -7,28 +10,6 @@ public record BorrowerState(
     BorrowerStatus status,
     String statusReason,
     boolean registered,
-    String duplicateOf) {
-
-  static BorrowerState submitted(OnboardBorrower input) {
-    return new BorrowerState(
-        input.borrowerId(), input.platformId(), BorrowerStatus.SUBMITTED, null, false, null);
-  }
-
-  BorrowerState registeredAs(BorrowerStatus newStatus) {
-    return new BorrowerState(borrowerId, platformId, newStatus, null, true, null);
-  }
-
-  BorrowerState duplicateOf(String existingBorrowerId) {
-    return new BorrowerState(
-        borrowerId,
-        platformId,
-        BorrowerStatus.REFUSED,
-        "DUPLICATE_IDENTIFIER",
-        false,
-        existingBorrowerId);
-  }
-
-  boolean settled() {
-    return registered || duplicateOf != null;
-  }
-}
+    String duplicateOf,
+    Instant signedAt,
+    CreditLineView creditLine) {}

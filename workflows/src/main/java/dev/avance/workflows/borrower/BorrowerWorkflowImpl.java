@@ -2,76 +2,291 @@ package dev.avance.workflows.borrower;
 
 import dev.avance.workflows.common.AvanceSearchAttributes;
 import dev.avance.workflows.common.FailureType;
+import dev.avance.workflows.credit.CreditLineActivities;
+import dev.avance.workflows.credit.CreditLineStatus;
+import dev.avance.workflows.credit.CreditLineView;
+import dev.avance.workflows.credit.OpenCreditLine;
+import dev.avance.workflows.credit.SetCreditLineStatus;
+import dev.avance.workflows.rules.CreditScore;
+import dev.avance.workflows.rules.CreditScoring;
+import dev.avance.workflows.rules.Eligibility;
+import dev.avance.workflows.rules.ScoringInput;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 public class BorrowerWorkflowImpl implements BorrowerWorkflow {
   private static final Logger log = Workflow.getLogger(BorrowerWorkflowImpl.class);
 
-  private final BorrowerActivities activities =
-      Workflow.newActivityStub(
-          BorrowerActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              // The database may be down for a while; keep trying, the borrower must not be lost.
-              .setRetryOptions(
-                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
-              .setSummary("Record the borrower in the read model")
-              .build());
+  /** Version marker: from 1 on, eligibility, signature and the credit line run in here. */
+  static final String ONBOARDING_CHANGE = "eligibility-signature-credit-line";
 
-  private BorrowerState state;
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  /** How long wait_for_ready holds an answer; past it the caller gets the current status. */
+  private static final Duration READY_WAIT = Duration.ofSeconds(25);
+
+  private static final int SALES_HISTORY_MONTHS_THAT_COUNT = 6;
+
+  private final BorrowerActivities activities =
+      Workflow.newActivityStub(BorrowerActivities.class, options("Borrower read model"));
+  private final CreditLineActivities credit =
+      Workflow.newActivityStub(CreditLineActivities.class, options("Credit line"));
+
+  private final OnboardBorrower input;
+  private final BorrowerPolicy policy;
+  private BorrowerStatus status = BorrowerStatus.SUBMITTED;
+  private String statusReason;
+  private boolean registered;
+  private String duplicateOf;
+  private Instant signedAt;
+  private CompanyProfile profile;
+  private CreditLineView creditLine;
+  private int eventSequence;
+  private int rescoresRequested;
+  private int rescoresDone;
+  private boolean legacy;
+
+  private static ActivityOptions options(String summary) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        // The database may be down for a while; keep trying, the borrower must not be lost.
+        .setRetryOptions(
+            RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+        .setSummary(summary)
+        .build();
+  }
 
   @WorkflowInit
   public BorrowerWorkflowImpl(OnboardBorrower input) {
     // Set before any handler runs: update-with-start delivers the update with the first task.
-    this.state = BorrowerState.submitted(input);
+    this.input = input;
+    this.policy = input.policy() == null ? BorrowerPolicy.DEFAULT : input.policy();
+    this.signedAt = input.signedAt();
+    BorrowerSnapshot carried = input.carryOver();
+    if (carried != null) {
+      registered = true;
+      status = carried.status();
+      statusReason = carried.statusReason();
+      signedAt = carried.signedAt();
+      profile = carried.profile();
+      creditLine = carried.creditLine();
+      eventSequence = carried.eventSequence();
+    }
   }
 
   @Override
-  public OnboardingResult run(OnboardBorrower input) {
-    BorrowerStatus initial =
-        input.signedAt() == null ? BorrowerStatus.TO_SIGN : BorrowerStatus.SIGNED;
+  public OnboardingResult run(OnboardBorrower ignored) {
+    if (input.carryOver() == null) {
+      int version = Workflow.getVersion(ONBOARDING_CHANGE, Workflow.DEFAULT_VERSION, 1);
+      legacy = version == Workflow.DEFAULT_VERSION;
+      BorrowerStatus initial = signedAt == null ? BorrowerStatus.TO_SIGN : BorrowerStatus.SIGNED;
+      // The read model shows SUBMITTED until eligibility is decided.
+      if (!register(legacy ? initial : BorrowerStatus.SUBMITTED)) {
+        return finish();
+      }
+      registered = true;
+      if (legacy) {
+        // Borrowers started before eligibility existed keep their original behaviour.
+        status = initial;
+        publish();
+        Workflow.await(() -> status == BorrowerStatus.DEACTIVATED);
+        return finish();
+      }
+      publish();
+      if (!onboard()) {
+        return finish();
+      }
+    }
+    livesWithItsCreditLine();
+    return finish();
+  }
+
+  /** Records the borrower; false when it is a duplicate and the workflow must end. */
+  private boolean register(BorrowerStatus initial) {
     try {
-      activities.register(
-          new RegisterBorrower(input, initial, Instant.ofEpochMilli(Workflow.currentTimeMillis())));
+      activities.register(new RegisterBorrower(input, initial, now()));
+      return true;
     } catch (ActivityFailure e) {
       if (e.getCause() instanceof ApplicationFailure failure
           && FailureType.DUPLICATE_IDENTIFIER.type().equals(failure.getType())) {
-        String existing = failure.getDetails().get(String.class);
-        state = state.duplicateOf(existing);
-        log.info("Borrower {} is a duplicate of {}", input.borrowerId(), existing);
+        duplicateOf = failure.getDetails().get(String.class);
+        status = BorrowerStatus.REFUSED;
+        statusReason = FailureType.DUPLICATE_IDENTIFIER.type();
+        log.info("Borrower {} is a duplicate of {}", input.borrowerId(), duplicateOf);
         publish();
-        Workflow.await(Workflow::isEveryHandlerFinished);
-        return new OnboardingResult(state.borrowerId(), state.status(), state.statusReason());
+        return false;
       }
       throw e;
     }
-    state = state.registeredAs(initial);
+  }
+
+  /** Eligibility, signature, first credit line; false when the borrower is refused. */
+  private boolean onboard() {
+    profile =
+        activities.lookUpCompany(
+            new LookUpCompany(
+                input.borrowerId(), input.country(), input.identifierType(), input.identifier()));
+    Optional<String> refusal =
+        Eligibility.refusal(profile, input.identifierType(), input.identifier(), today());
+    if (refusal.isPresent()) {
+      changeStatus(BorrowerStatus.REFUSED, refusal.get());
+      return false;
+    }
+    changeStatus(signedAt == null ? BorrowerStatus.TO_SIGN : BorrowerStatus.SIGNED, null);
+    Workflow.await(() -> signedAt != null);
+    if (status == BorrowerStatus.TO_SIGN) {
+      changeStatus(BorrowerStatus.SIGNED, null);
+    }
+    score();
+    changeStatus(BorrowerStatus.READY, null);
+    return true;
+  }
+
+  /** Rescoring on new data, expiry at the end of the validity period; continues as new. */
+  private void livesWithItsCreditLine() {
+    while (status != BorrowerStatus.DEACTIVATED) {
+      if (creditLine.status() == CreditLineStatus.ACTIVE) {
+        Duration left = Duration.between(now(), creditLine.expiresAt());
+        if (!awaitRescoreOrTimer(left.isNegative() ? Duration.ZERO : left)) {
+          creditLine =
+              credit.setStatus(
+                  new SetCreditLineStatus(
+                      input.borrowerId(),
+                      CreditLineStatus.EXPIRED,
+                      FailureType.CREDIT_LINE_EXPIRED.type(),
+                      now()));
+          event("credit_line", "credit_line." + CreditLineStatus.EXPIRED);
+          publish();
+        }
+      } else {
+        Workflow.await(() -> rescoresRequested > rescoresDone);
+      }
+      if (rescoresRequested > rescoresDone) {
+        int requested = rescoresRequested;
+        score();
+        // Only now: the waiting update handlers answer with the rescored line.
+        rescoresDone = requested;
+      }
+      if (Workflow.getInfo().isContinueAsNewSuggested()) {
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        Workflow.continueAsNew(
+            input.withCarryOver(
+                new BorrowerSnapshot(
+                    status, statusReason, signedAt, profile, creditLine, eventSequence)));
+      }
+    }
+  }
+
+  /** True when a rescore was requested before the timer fired; the timer is then canceled. */
+  private boolean awaitRescoreOrTimer(Duration timeout) {
+    Promise<Void>[] timer = new Promise[1];
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () ->
+                timer[0] =
+                    Workflow.newTimer(
+                        timeout,
+                        TimerOptions.newBuilder().setSummary("Credit line expiry").build()));
+    scope.run();
+    Workflow.await(() -> timer[0].isCompleted() || rescoresRequested > rescoresDone);
+    if (rescoresRequested > rescoresDone) {
+      scope.cancel();
+      try {
+        timer[0].get();
+      } catch (CanceledFailure expected) {
+        // The timer was canceled because a rescore came first.
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private void score() {
+    ScoringData data =
+        activities.scoringData(new BorrowerRef(input.borrowerId(), input.platformId()));
+    long revenue =
+        data.declaredAnnualRevenueCents() == null
+            ? profile.annualRevenueCents()
+            : data.declaredAnnualRevenueCents();
+    CreditScore score =
+        CreditScoring.score(
+            new ScoringInput(
+                revenue,
+                profile.createdOn(),
+                today(),
+                data.onTimeRepayments(),
+                data.lateRepayments(),
+                data.currentlyLate(),
+                data.salesHistoryMonths() >= SALES_HISTORY_MONTHS_THAT_COUNT,
+                data.accountingDataProvided(),
+                policy.lineCapCents()));
+    creditLine =
+        credit.open(
+            new OpenCreditLine(
+                input.borrowerId(),
+                input.platformId(),
+                score.maxAmountCents(),
+                now().plus(Duration.ofDays(policy.creditLineValidityDays())),
+                now()));
+    event("credit_line", "credit_line." + creditLine.status());
     publish();
-    // The borrower lives until deactivated; signing, repayment methods and the credit line are
-    // commands on this workflow.
-    Workflow.await(() -> state.status() == BorrowerStatus.DEACTIVATED);
-    Workflow.await(Workflow::isEveryHandlerFinished);
-    return new OnboardingResult(state.borrowerId(), state.status(), state.statusReason());
+  }
+
+  private void changeStatus(BorrowerStatus newStatus, String reason) {
+    // The read model first: a handler that sees the new status may answer, and the API then
+    // reads the read model.
+    activities.recordStatus(
+        new RecordBorrowerStatus(
+            input.borrowerId(),
+            input.platformId(),
+            newStatus,
+            reason,
+            signedAt,
+            profile,
+            nextEventKey(),
+            now()));
+    status = newStatus;
+    statusReason = reason;
+    publish();
+  }
+
+  private void event(String entityType, String eventType) {
+    activities.recordEvent(
+        new RecordEvent(
+            input.platformId(), entityType, input.borrowerId(), eventType, nextEventKey(), now()));
+  }
+
+  private String nextEventKey() {
+    return input.borrowerId() + ":" + (++eventSequence);
   }
 
   @Override
   public BorrowerState awaitRegistration(AwaitRegistration request) {
-    Workflow.await(() -> state.settled());
-    if (state.duplicateOf() != null) {
+    Workflow.await(() -> registered || duplicateOf != null);
+    if (duplicateOf != null) {
       throw ApplicationFailure.newNonRetryableFailure(
           "The platform already onboarded this registration number",
           FailureType.DUPLICATE_IDENTIFIER.type(),
-          state.duplicateOf());
+          duplicateOf);
     }
-    return state;
+    if (request.waitForReady()) {
+      awaitSettled();
+    }
+    return state();
   }
 
   @Override
@@ -82,16 +297,128 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
   }
 
   @Override
+  public BorrowerState sign(SignTerms request) {
+    if (signedAt == null) {
+      signedAt = request.signedAt();
+    }
+    if (request.waitForReady()) {
+      awaitSettled();
+    } else {
+      Workflow.await(() -> status != BorrowerStatus.TO_SIGN && status != BorrowerStatus.SUBMITTED);
+    }
+    return state();
+  }
+
+  @Override
+  public void validateSign(SignTerms request) {
+    if (request == null || request.signedAt() == null) {
+      throw new IllegalArgumentException("signed_at is required");
+    }
+    if (request.signedAt().isAfter(now().plus(Duration.ofMinutes(5)))) {
+      throw new IllegalArgumentException("signed_at must not be in the future");
+    }
+    requireNotEnded();
+  }
+
+  @Override
+  public RepaymentMethodView addRepaymentMethod(AddRepaymentMethod request) {
+    String methodId = Workflow.randomUUID().toString();
+    RepaymentMethodView saved =
+        activities.saveRepaymentMethod(
+            new SaveRepaymentMethod(
+                methodId, input.borrowerId(), input.platformId(), request, now()));
+    event("repayment_method", "repayment_method.READY");
+    return saved;
+  }
+
+  @Override
+  public void validateAddRepaymentMethod(AddRepaymentMethod request) {
+    if (request == null || request.paymentMethod() == null) {
+      throw new IllegalArgumentException("payment_method is required");
+    }
+    requireNotEnded();
+  }
+
+  @Override
+  public BorrowerState submitFinancialData(SubmitFinancialData request) {
+    activities.saveFinancialData(
+        new SaveFinancialData(input.borrowerId(), input.platformId(), request, now()));
+    if (creditLine != null) {
+      int mine = ++rescoresRequested;
+      Workflow.await(() -> rescoresDone >= mine);
+    }
+    return state();
+  }
+
+  @Override
+  public void validateSubmitFinancialData(SubmitFinancialData request) {
+    if (request == null) {
+      throw new IllegalArgumentException("financial data is required");
+    }
+    requireNotEnded();
+  }
+
+  private void requireNotEnded() {
+    if (legacy) {
+      throw new IllegalStateException("this borrower predates onboarding; onboard it again");
+    }
+    if (status == BorrowerStatus.REFUSED || status == BorrowerStatus.DEACTIVATED) {
+      throw new IllegalStateException("the borrower is " + status);
+    }
+  }
+
+  @Override
   public BorrowerState state() {
-    return state;
+    return new BorrowerState(
+        input.borrowerId(),
+        input.platformId(),
+        status,
+        statusReason,
+        registered,
+        duplicateOf,
+        signedAt,
+        creditLine);
+  }
+
+  /** Until the borrower can borrow, is refused, or needs its signature. */
+  private void awaitSettled() {
+    Workflow.await(
+        READY_WAIT,
+        () ->
+            status == BorrowerStatus.READY
+                || status == BorrowerStatus.REFUSED
+                || (status == BorrowerStatus.TO_SIGN && signedAt == null));
+  }
+
+  private OnboardingResult finish() {
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return new OnboardingResult(input.borrowerId(), status, statusReason);
   }
 
   private void publish() {
     Workflow.upsertTypedSearchAttributes(
-        AvanceSearchAttributes.BORROWER_STATUS.valueSet(state.status().name()));
-    Workflow.setCurrentDetails(
-        "**Status:** "
-            + state.status()
-            + (state.statusReason() == null ? "" : " (" + state.statusReason() + ")"));
+        AvanceSearchAttributes.BORROWER_STATUS.valueSet(status.name()));
+    StringBuilder details =
+        new StringBuilder("**Status:** ")
+            .append(status)
+            .append(statusReason == null ? "" : " (" + statusReason + ")");
+    if (creditLine != null) {
+      details
+          .append("\n\n**Credit line:** ")
+          .append(creditLine.status())
+          .append(", max ")
+          .append(creditLine.maxAmountCents() / 100)
+          .append(" EUR, expires ")
+          .append(creditLine.expiresAt());
+    }
+    Workflow.setCurrentDetails(details.toString());
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  private static LocalDate today() {
+    return LocalDate.ofInstant(now(), PARIS);
   }
 }

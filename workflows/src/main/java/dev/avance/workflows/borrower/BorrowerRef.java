@@ -1,0 +1,4 @@
+package dev.avance.workflows.borrower;
+
+/** Activity input naming one borrower of one platform. */
+public record BorrowerRef(String borrowerId, String platformId) {}
