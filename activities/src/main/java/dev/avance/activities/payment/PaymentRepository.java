@@ -1,0 +1,181 @@
+package dev.avance.activities.payment;
+
+import static dev.avance.activities.common.SqlTimes.instant;
+import static dev.avance.activities.common.SqlTimes.timestamp;
+
+import dev.avance.workflows.payment.InstructPayment;
+import dev.avance.workflows.payment.PaymentStatus;
+import dev.avance.workflows.payment.PaymentType;
+import dev.avance.workflows.payment.PaymentView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code payments} read model. Reads for the API are scoped to the calling platform; the write
+ * side is for {@link PaymentActivitiesImpl} and must run in its transaction.
+ */
+@Repository
+public class PaymentRepository {
+  private static final String COLUMNS =
+      """
+      payment_id, loan_id, platform_id, borrower_id, type, amount_cents, status, failure_reason,
+      execution_date, instructed_at, paid_at
+      """;
+
+  private final JdbcClient jdbc;
+
+  public PaymentRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Read side (API): always scoped to the calling platform.
+
+  /** The loan's payments, oldest first; empty when the loan is another platform's. */
+  public List<PaymentView> findByLoan(String platformId, String loanId) {
+    return jdbc
+        .sql(
+            "select "
+                + COLUMNS
+                + " from payments where platform_id = :p and loan_id = :l"
+                + " order by created_at, payment_id")
+        .param("p", platformId)
+        .param("l", loanId)
+        .query(PaymentRepository::map)
+        .list()
+        .stream()
+        .map(PaymentRow::view)
+        .toList();
+  }
+
+  /** One payment of the platform; empty when it is another platform's. */
+  public Optional<PaymentView> findById(String platformId, String paymentId) {
+    return jdbc.sql(
+            "select " + COLUMNS + " from payments where platform_id = :p and payment_id = :id")
+        .param("p", platformId)
+        .param("id", paymentId)
+        .query(PaymentRepository::map)
+        .optional()
+        .map(PaymentRow::view);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Write side (activities).
+
+  /**
+   * Inserts the payment INSTRUCTED unless its payment id exists. Returns 1 when inserted, 0 when
+   * the payment id was already recorded: a concurrent insert of the same id waits for the other
+   * transaction and then inserts nothing.
+   */
+  int insertIfAbsent(InstructPayment command) {
+    return jdbc.sql(
+            """
+            insert into payments (payment_id, loan_id, platform_id, borrower_id, type,
+                amount_cents, status, iban, bic, mandate_reference, remittance_reference,
+                execution_date, instructed_at, created_at, updated_at)
+            values (:id, :loan, :p, :borrower, :type, :amount, 'INSTRUCTED', :iban, :bic,
+                :mandate, :remittance, :execution, :at, :at, :at)
+            on conflict (payment_id) do nothing
+            """)
+        .param("id", command.paymentId())
+        .param("loan", command.loanId())
+        .param("p", command.platformId())
+        .param("borrower", command.borrowerId())
+        .param("type", command.type().name())
+        .param("amount", command.amountCents())
+        .param("iban", command.iban())
+        .param("bic", command.bic())
+        .param("mandate", command.mandateReference())
+        .param("remittance", command.remittanceReference())
+        .param("execution", command.executionDate())
+        .param("at", timestamp(command.at()))
+        .update();
+  }
+
+  /** The payment, whatever its platform (no lock). */
+  Optional<PaymentRow> find(String paymentId) {
+    return jdbc.sql("select " + COLUMNS + " from payments where payment_id = :id")
+        .param("id", paymentId)
+        .query(PaymentRepository::map)
+        .optional();
+  }
+
+  /** Locks the payment ({@code for update}) until the transaction ends. */
+  Optional<PaymentRow> lock(String paymentId) {
+    return jdbc.sql("select " + COLUMNS + " from payments where payment_id = :id for update")
+        .param("id", paymentId)
+        .query(PaymentRepository::map)
+        .optional();
+  }
+
+  /** Sets the status, the failure reason and when it was paid (both may be null). */
+  void update(
+      String paymentId,
+      PaymentStatus status,
+      String failureReason,
+      Instant paidAt,
+      Instant updatedAt) {
+    jdbc.sql(
+            """
+            update payments
+            set status = :status, failure_reason = :reason, paid_at = :paidAt,
+                updated_at = :updatedAt
+            where payment_id = :id
+            """)
+        .param("status", status.name())
+        .param("reason", failureReason)
+        .param("paidAt", timestamp(paidAt))
+        .param("updatedAt", timestamp(updatedAt))
+        .param("id", paymentId)
+        .update();
+  }
+
+  /** A payment with the columns {@link PaymentView} does not carry. */
+  record PaymentRow(
+      String paymentId,
+      String loanId,
+      String platformId,
+      String borrowerId,
+      PaymentType type,
+      long amountCents,
+      PaymentStatus status,
+      String failureReason,
+      LocalDate executionDate,
+      Instant instructedAt,
+      Instant paidAt) {
+
+    PaymentView view() {
+      return new PaymentView(
+          paymentId,
+          loanId,
+          type,
+          amountCents,
+          status,
+          failureReason,
+          executionDate,
+          instructedAt,
+          paidAt);
+    }
+  }
+
+  private static PaymentRow map(ResultSet rs, int rowNum) throws SQLException {
+    return new PaymentRow(
+        rs.getString("payment_id"),
+        rs.getString("loan_id"),
+        rs.getString("platform_id"),
+        rs.getString("borrower_id"),
+        PaymentType.valueOf(rs.getString("type")),
+        rs.getLong("amount_cents"),
+        PaymentStatus.valueOf(rs.getString("status")),
+        rs.getString("failure_reason"),
+        rs.getObject("execution_date", LocalDate.class),
+        instant(rs, "instructed_at"),
+        instant(rs, "paid_at"));
+  }
+}
