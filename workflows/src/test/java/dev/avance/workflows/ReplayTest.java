@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avance.workflows.borrower.BorrowerWorkflowImpl;
 import dev.avance.workflows.common.TaskQueues;
+import dev.avance.workflows.loan.LoanWorkflowImpl;
+import dev.avance.workflows.payment.IncomingCreditWorkflowImpl;
 import dev.avance.workflows.testing.Histories;
 import dev.avance.workflows.testing.TestEnvironments;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -40,7 +42,10 @@ class ReplayTest {
                     () -> {
                       try (TestWorkflowEnvironment env = TestEnvironments.create()) {
                         Worker worker = env.newWorker(TaskQueues.BORROWERS);
-                        worker.registerWorkflowImplementationTypes(BorrowerWorkflowImpl.class);
+                        worker.registerWorkflowImplementationTypes(
+                            BorrowerWorkflowImpl.class,
+                            LoanWorkflowImpl.class,
+                            IncomingCreditWorkflowImpl.class);
                         worker.replayWorkflowExecution(
                             WorkflowExecutionHistory.fromJson(Files.readString(file)));
                       }

@@ -97,6 +97,15 @@ public class BorrowerRepository {
         .update();
   }
 
+  public boolean virtualIbanBelongsTo(String platformId, String iban) {
+    return jdbc.sql(
+            "select exists (select 1 from borrowers where platform_id = :p and virtual_iban = :i)")
+        .param("p", platformId)
+        .param("i", iban)
+        .query(Boolean.class)
+        .single();
+  }
+
   public Optional<BorrowerRow> findById(String platformId, String id) {
     return jdbc.sql("select " + COLUMNS + " from borrowers where platform_id = :p and id = :id")
         .param("p", platformId)

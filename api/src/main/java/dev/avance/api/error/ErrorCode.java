@@ -13,6 +13,7 @@ public enum ErrorCode {
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
   DUPLICATE_IDENTIFIER(HttpStatus.CONFLICT, "Borrower already onboarded"),
   INVALID_STATE(HttpStatus.CONFLICT, "Not allowed in the current state"),
+  SALT_ID_REUSED(HttpStatus.CONFLICT, "salt_id already used for another request"),
   TEMPORARILY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
   INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -9,10 +9,22 @@ import dev.avance.workflows.borrower.RepaymentMethodView;
 import dev.avance.workflows.borrower.SignTerms;
 import dev.avance.workflows.borrower.SubmitFinancialData;
 import dev.avance.workflows.common.FailureType;
+import dev.avance.workflows.common.TaskQueues;
+import dev.avance.workflows.loan.AwaitDecision;
+import dev.avance.workflows.loan.ChangeDueDate;
+import dev.avance.workflows.loan.LoanCommand;
+import dev.avance.workflows.loan.LoanState;
+import dev.avance.workflows.loan.LoanWorkflow;
+import dev.avance.workflows.loan.RequestLoan;
+import dev.avance.workflows.payment.IncomingCredit;
+import dev.avance.workflows.payment.IncomingCreditWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
@@ -65,33 +77,112 @@ public class WorkflowGateway {
     return update(borrowerId, () -> borrower(borrowerId).submitFinancialData(request));
   }
 
+  /**
+   * Starts the loan's workflow, or joins it when the same (platform, salt_id) already did, and
+   * answers as {@code waitForDecision} says. A different body under the same salt_id is {@link
+   * Rejected} by the workflow's validator.
+   */
+  public LoanState requestLoan(RequestLoan input, boolean waitForDecision)
+      throws Rejected, AlreadyEnded {
+    LoanWorkflow stub =
+        client.newWorkflowStub(LoanWorkflow.class, LoanWorkflow.startOptions(input));
+    try {
+      return WorkflowClient.executeUpdateWithStart(
+          stub::awaitDecision,
+          new AwaitDecision(input.requestHash(), waitForDecision),
+          UpdateOptions.<LoanState>newBuilder()
+              .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+              .build(),
+          new WithStartWorkflowOperation<>(stub::run, input));
+    } catch (WorkflowUpdateException e) {
+      throw new Rejected(messageOf(e), badArgument(e));
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw new AlreadyEnded();
+    }
+  }
+
+  public LoanState validateLoan(String loanId, LoanCommand command) throws Rejected {
+    return update(loanId, () -> loan(loanId).validate(command));
+  }
+
+  public LoanState cancelLoan(String loanId, LoanCommand command) throws Rejected {
+    return update(loanId, () -> loan(loanId).cancel(command));
+  }
+
+  public LoanState changeDueDate(String loanId, ChangeDueDate command) throws Rejected {
+    return update(loanId, () -> loan(loanId).changeDueDate(command));
+  }
+
+  /** Starts the reconciliation of a credit the bank received; once per bank reference. */
+  public void reconcile(IncomingCredit credit) {
+    IncomingCreditWorkflow stub =
+        client.newWorkflowStub(
+            IncomingCreditWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.LOANS)
+                .setWorkflowId(IncomingCreditWorkflow.workflowId(credit.bankReference()))
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setStaticSummary("Incoming transfer of " + credit.amountCents() + " cents")
+                .build());
+    try {
+      WorkflowClient.start(stub::reconcile, credit);
+    } catch (WorkflowExecutionAlreadyStarted alreadyReconciling) {
+      // The same credit reported twice: one reconciliation is enough.
+    }
+  }
+
+  private LoanWorkflow loan(String loanId) {
+    return client.newWorkflowStub(LoanWorkflow.class, LoanWorkflow.workflowId(loanId));
+  }
+
   private BorrowerWorkflow borrower(String borrowerId) {
     return client.newWorkflowStub(BorrowerWorkflow.class, BorrowerWorkflow.workflowId(borrowerId));
   }
 
   /** Runs an update; a refusal by its validator or a closed workflow becomes {@link Rejected}. */
-  private static <T> T update(String borrowerId, java.util.function.Supplier<T> call)
+  private static <T> T update(String workflowBusinessId, java.util.function.Supplier<T> call)
       throws Rejected {
     try {
       return call.get();
     } catch (WorkflowUpdateException e) {
-      Throwable cause = e.getCause();
-      String message =
-          cause instanceof ApplicationFailure failure
-              ? failure.getOriginalMessage()
-              : String.valueOf(cause == null ? e.getMessage() : cause.getMessage());
-      throw new Rejected(message);
+      throw new Rejected(messageOf(e), badArgument(e));
     } catch (WorkflowNotFoundException e) {
-      throw new Rejected("borrower " + borrowerId + " accepts no more commands");
+      throw new Rejected(workflowBusinessId + " accepts no more commands", false);
     }
   }
 
-  /** The workflow refused a command in its current state. */
+  private static String messageOf(WorkflowUpdateException e) {
+    Throwable cause = e.getCause();
+    return cause instanceof ApplicationFailure failure
+        ? failure.getOriginalMessage()
+        : String.valueOf(cause == null ? e.getMessage() : cause.getMessage());
+  }
+
+  private static boolean badArgument(WorkflowUpdateException e) {
+    return e.getCause() instanceof ApplicationFailure failure
+        && IllegalArgumentException.class.getName().equals(failure.getType());
+  }
+
+  /**
+   * The workflow refused a command: {@code badArgument} when the command itself is wrong (a date
+   * out of range), otherwise the state does not allow it.
+   */
   public static class Rejected extends Exception {
-    public Rejected(String message) {
+    private final boolean badArgument;
+
+    public Rejected(String message, boolean badArgument) {
       super(message);
+      this.badArgument = badArgument;
+    }
+
+    public boolean badArgument() {
+      return badArgument;
     }
   }
+
+  /** The loan's workflow has ended already; its read model answers instead. */
+  public static class AlreadyEnded extends Exception {}
 
   /** The borrower's registration number is already onboarded by the same platform. */
   public static class DuplicateIdentifier extends Exception {

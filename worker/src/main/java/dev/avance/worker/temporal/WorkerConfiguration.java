@@ -4,6 +4,11 @@ import dev.avance.workflows.borrower.BorrowerActivities;
 import dev.avance.workflows.borrower.BorrowerWorkflowImpl;
 import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.credit.CreditLineActivities;
+import dev.avance.workflows.loan.LoanActivities;
+import dev.avance.workflows.loan.LoanWorkflowImpl;
+import dev.avance.workflows.payment.IncomingCreditActivities;
+import dev.avance.workflows.payment.IncomingCreditWorkflowImpl;
+import dev.avance.workflows.payment.PaymentActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -27,11 +32,19 @@ public class WorkerConfiguration {
   WorkerFactory avanceWorkerFactory(
       WorkflowClient client,
       BorrowerActivities borrowerActivities,
-      CreditLineActivities creditLineActivities) {
+      CreditLineActivities creditLineActivities,
+      LoanActivities loanActivities,
+      PaymentActivities paymentActivities,
+      IncomingCreditActivities incomingCreditActivities) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker borrowers = factory.newWorker(TaskQueues.BORROWERS);
     borrowers.registerWorkflowImplementationTypes(BorrowerWorkflowImpl.class);
     borrowers.registerActivitiesImplementations(borrowerActivities, creditLineActivities);
+    Worker loans = factory.newWorker(TaskQueues.LOANS);
+    loans.registerWorkflowImplementationTypes(
+        LoanWorkflowImpl.class, IncomingCreditWorkflowImpl.class);
+    loans.registerActivitiesImplementations(
+        loanActivities, creditLineActivities, paymentActivities, incomingCreditActivities);
     return factory;
   }
 

@@ -3,6 +3,7 @@ package dev.avance.workflows.common;
 /** The task queues, one per domain. */
 public final class TaskQueues {
   public static final String BORROWERS = "avance-borrowers";
+  public static final String LOANS = "avance-loans";
 
   private TaskQueues() {}
 }

@@ -11,12 +11,20 @@ public final class TestEnvironments {
   private TestEnvironments() {}
 
   public static TestWorkflowEnvironment create() {
+    return create(null);
+  }
+
+  /** An environment whose clock starts at {@code initialTime} (null: now). */
+  public static TestWorkflowEnvironment create(java.time.Instant initialTime) {
     TestEnvironmentOptions.Builder options =
         TestEnvironmentOptions.newBuilder()
             .setWorkflowClientOptions(
                 WorkflowClientOptions.newBuilder()
                     .setDataConverter(AvanceDataConverter.create())
                     .validateAndBuildWithDefaults());
+    if (initialTime != null) {
+      options.setInitialTime(initialTime);
+    }
     AvanceSearchAttributes.definitions().forEach(options::registerSearchAttribute);
     return TestWorkflowEnvironment.newInstance(options.build());
   }

@@ -1,0 +1,22 @@
+package dev.avance.workflows.loan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The live state of a loan, as its query and updates return it. */
+public record LoanState(
+    String loanId,
+    String platformId,
+    String borrowerId,
+    LoanStatus status,
+    String denialReason,
+    long amountCents,
+    long outstandingPrincipalCents,
+    LocalDate toPayAt,
+    LocalDate toRepayAt,
+    Instant paidAt,
+    boolean late,
+    boolean postponed,
+    boolean debitInstructed,
+    String repaymentMethod,
+    String remittanceReference) {}

@@ -1,0 +1,571 @@
+package dev.avance.workflows.loan;
+
+import dev.avance.workflows.common.AvanceSearchAttributes;
+import dev.avance.workflows.common.FailureType;
+import dev.avance.workflows.credit.CreditLineActivities;
+import dev.avance.workflows.credit.ReservationChange;
+import dev.avance.workflows.credit.ReserveCredit;
+import dev.avance.workflows.payment.InstructPayment;
+import dev.avance.workflows.payment.PaymentActivities;
+import dev.avance.workflows.payment.PaymentRef;
+import dev.avance.workflows.payment.PaymentStatus;
+import dev.avance.workflows.payment.PaymentType;
+import dev.avance.workflows.payment.PaymentView;
+import dev.avance.workflows.rules.LoanReferences;
+import dev.avance.workflows.rules.LoanTerms;
+import dev.avance.workflows.rules.TargetCalendar;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+public class LoanWorkflowImpl implements LoanWorkflow {
+  private static final Logger log = Workflow.getLogger(LoanWorkflowImpl.class);
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  /** Direct debits are handed to the bank early on their instruction day. */
+  private static final LocalTime DEBIT_INSTRUCTION_TIME = LocalTime.of(6, 0);
+
+  /** How long wait_for_validation holds an answer; past it the caller gets the current status. */
+  private static final Duration DECISION_WAIT = Duration.ofSeconds(25);
+
+  /** Reminders once a loan is late, in days after its due date: a fixed number of events. */
+  private static final int[] DUNNING_DAYS = {1, 4, 15};
+
+  private static final Set<String> CREDIT_REFUSALS =
+      Set.of(
+          FailureType.AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE.type(),
+          FailureType.CREDIT_LINE_EXPIRED.type(),
+          FailureType.CREDIT_LINE_BLOCKED.type(),
+          FailureType.NO_CREDIT_LINE.type());
+
+  private final LoanActivities loans =
+      Workflow.newLocalActivityStub(
+          LoanActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(10))
+              .setRetryOptions(
+                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build())
+              .build());
+  private final CreditLineActivities credit =
+      Workflow.newLocalActivityStub(
+          CreditLineActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(10))
+              .setRetryOptions(
+                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build())
+              .build());
+  private final PaymentActivities bank =
+      Workflow.newActivityStub(
+          PaymentActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(
+                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+              .setSummary("Send to the bank")
+              .build());
+  // Waiting for a settlement is a retried activity: the checks leave no history events.
+  private final PaymentActivities settlement =
+      Workflow.newActivityStub(
+          PaymentActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setScheduleToCloseTimeout(Duration.ofDays(30))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(1))
+                      .setBackoffCoefficient(2)
+                      .setMaximumInterval(Duration.ofHours(1))
+                      .build())
+              .setSummary("Wait for the bank to settle")
+              .build());
+
+  private final RequestLoan input;
+  private final LoanPolicy policy;
+  private final String reference;
+  private LoanStatus status = LoanStatus.SUBMITTED;
+  private String denialReason;
+  private long outstanding;
+  private LocalDate toRepayAt;
+  private Instant paidAt;
+  private boolean late;
+  private boolean postponed;
+  private boolean debitInstructed;
+  private RepaymentSetup repayment;
+  private boolean decided;
+  private boolean validated;
+  private boolean cancelRequested;
+  private boolean payoutCommitted;
+  private int dueDateVersion;
+  private int eventSequence;
+  private String lastIndexed;
+  private final List<TransferReceived> transfers = new ArrayList<>();
+  private final Set<String> appliedTransfers = new HashSet<>();
+
+  @WorkflowInit
+  public LoanWorkflowImpl(RequestLoan input) {
+    this.input = input;
+    this.policy = input.policy() == null ? LoanPolicy.DEFAULT : input.policy();
+    this.toRepayAt = input.toRepayAt();
+    this.reference = LoanReferences.remittanceReference(input.loanId());
+    // What the start options indexed.
+    this.lastIndexed = LoanStatus.SUBMITTED + "|false|" + input.toRepayAt();
+  }
+
+  @Override
+  public LoanState run(RequestLoan ignored) {
+    loans.register(new RegisterLoan(input, reference, now()));
+    change(LoanStatus.PENDING_VALIDATION, null, "loan.PENDING_VALIDATION");
+    if (!decide() || !consent() || !payOut()) {
+      return finish();
+    }
+    repay();
+    return finish();
+  }
+
+  /** Declines or reserves the credit; true when the loan goes on. */
+  private boolean decide() {
+    LoanAssessment assessment =
+        loans.assess(
+            new AssessLoan(
+                input.loanId(), input.platformId(), input.borrowerId(), input.invoice().number()));
+    repayment = assessment.repayment();
+    Optional<String> denial = LoanDecision.denial(assessment, input, payoutDay());
+    if (denial.isPresent()) {
+      decline(denial.get());
+      return false;
+    }
+    try {
+      credit.reserve(
+          new ReserveCredit(
+              input.loanId(), input.borrowerId(), input.platformId(), input.amountCents(), now()));
+    } catch (ActivityFailure e) {
+      if (e.getCause() instanceof ApplicationFailure failure
+          && CREDIT_REFUSALS.contains(failure.getType())) {
+        decline(
+            FailureType.NO_CREDIT_LINE.type().equals(failure.getType())
+                ? "MISSING_DATA"
+                : failure.getType());
+        return false;
+      }
+      throw e;
+    }
+    return true;
+  }
+
+  /** TO_VALIDATE until the borrower consents, cancels, or the request expires. */
+  private boolean consent() {
+    if (!input.autoValidate()) {
+      change(LoanStatus.TO_VALIDATE, null, "loan.TO_VALIDATE");
+      decided = true;
+      boolean answered =
+          awaitWithTimer(
+              Duration.ofDays(policy.validationExpiryDays()),
+              "Validation expiry",
+              () -> validated || cancelRequested);
+      if (!answered) {
+        release("expired");
+        decline("LOAN_REQUEST_EXPIRED");
+        return false;
+      }
+      if (cancelRequested) {
+        cancelNow();
+        return false;
+      }
+    }
+    change(LoanStatus.VALIDATED, null, "loan.VALIDATED");
+    decided = true;
+    return true;
+  }
+
+  /** SCHEDULED until the payout day, INITIATED when instructed, TO_REPAY when settled. */
+  private boolean payOut() {
+    change(LoanStatus.SCHEDULED, null, "loan.SCHEDULED");
+    Duration untilPayout = until(input.toPayAt().atStartOfDay(PARIS).toInstant());
+    if (!untilPayout.isZero()) {
+      awaitWithTimer(untilPayout, "Payout day", () -> cancelRequested);
+    }
+    if (cancelRequested) {
+      cancelNow();
+      return false;
+    }
+    // From here on a cancel is refused: the payout is about to go to the bank.
+    payoutCommitted = true;
+    change(LoanStatus.INITIATED, null, "loan.INITIATED");
+    String payoutId = input.loanId() + ":payout";
+    bank.instruct(
+        new InstructPayment(
+            payoutId,
+            input.loanId(),
+            input.platformId(),
+            input.borrowerId(),
+            PaymentType.PAYOUT,
+            input.amountCents(),
+            input.loanTo().iban(),
+            input.loanTo().bic(),
+            null,
+            reference,
+            payoutDay(),
+            now()));
+    PaymentView outcome = settlement.awaitOutcome(new PaymentRef(payoutId));
+    if (outcome.status() != PaymentStatus.PAID) {
+      release("payout " + outcome.status());
+      change(LoanStatus.ISSUE_DETECTED, "PAYOUT_FAILED", "loan.ISSUE_DETECTED");
+      return false;
+    }
+    credit.confirm(new ReservationChange(input.loanId(), 0, "payout settled", now()));
+    paidAt = outcome.paidAt() == null ? now() : outcome.paidAt();
+    outstanding = input.amountCents();
+    change(LoanStatus.TO_REPAY, null, "loan.TO_REPAY");
+    return true;
+  }
+
+  /**
+   * Until the principal is repaid: the direct debit at its instruction date, transfers as they
+   * arrive, lateness and dunning. The due date can move, so every wait is an await on a condition
+   * with a timer, never a plain sleep.
+   */
+  private void repay() {
+    int dunning = 0;
+    while (outstanding > 0) {
+      applyTransfers();
+      if (outstanding == 0) {
+        break;
+      }
+      int version = dueDateVersion;
+      int seen = transfers.size();
+      if (repayment.directDebit() && !debitInstructed && !late) {
+        LocalDate instructOn =
+            TargetCalendar.sddInstructionDate(toRepayAt, policy.sddLeadBusinessDays());
+        Duration wait = until(instructOn.atTime(DEBIT_INSTRUCTION_TIME).atZone(PARIS).toInstant());
+        if (awaitWithTimer(wait, "Direct debit instruction", () -> changed(version, seen))) {
+          continue;
+        }
+        collectByDirectDebit();
+      } else if (!late) {
+        Duration wait = until(toRepayAt.plusDays(1).atStartOfDay(PARIS).toInstant());
+        if (awaitWithTimer(wait, "Due date", () -> changed(version, seen))) {
+          continue;
+        }
+        applyTransfers();
+        if (outstanding > 0) {
+          late = true;
+          change(status, null, "loan.LATE");
+        }
+      } else if (dunning < DUNNING_DAYS.length) {
+        Instant milestone =
+            toRepayAt.plusDays(DUNNING_DAYS[dunning]).plusDays(1).atStartOfDay(PARIS).toInstant();
+        if (awaitWithTimer(until(milestone), "Dunning", () -> changed(version, seen))) {
+          continue;
+        }
+        change(status, null, "loan.DUNNING_D" + DUNNING_DAYS[dunning]);
+        dunning++;
+      } else {
+        // Late past the last reminder: no timers at all, only the borrower's transfers wake it.
+        Workflow.await(() -> changed(version, seen));
+      }
+    }
+    late = false;
+    // Interest is billed monthly; the borrower pays it when Avance collects by direct debit,
+    // otherwise the platform does and the loan is done.
+    LoanStatus end = repayment.directDebit() ? LoanStatus.TO_REPAY_FEES : LoanStatus.CLOSED;
+    change(end, null, "loan." + end);
+  }
+
+  private boolean changed(int version, int seenTransfers) {
+    return dueDateVersion != version || transfers.size() != seenTransfers;
+  }
+
+  private void collectByDirectDebit() {
+    debitInstructed = true;
+    String debitId = input.loanId() + ":debit:" + (dueDateVersion + 1);
+    bank.instruct(
+        new InstructPayment(
+            debitId,
+            input.loanId(),
+            input.platformId(),
+            input.borrowerId(),
+            PaymentType.DIRECT_DEBIT,
+            outstanding,
+            repayment.iban(),
+            repayment.bic(),
+            repayment.mandateReference(),
+            reference,
+            TargetCalendar.collectionDate(toRepayAt),
+            now()));
+    change(status, null, "loan.DIRECT_DEBIT_INSTRUCTED");
+    PaymentView outcome = settlement.awaitOutcome(new PaymentRef(debitId));
+    if (outcome.status() == PaymentStatus.PAID) {
+      applyRepayment(debitId, outcome.amountCents());
+    } else {
+      // A returned debit is not presented again: the borrower pays by transfer, and is late.
+      late = true;
+      change(status, null, "loan.DIRECT_DEBIT_" + outcome.status());
+    }
+  }
+
+  private void applyTransfers() {
+    for (TransferReceived transfer : List.copyOf(transfers)) {
+      if (appliedTransfers.add(transfer.transferId())) {
+        applyRepayment(transfer.transferId(), transfer.amountCents());
+      }
+    }
+  }
+
+  private void applyRepayment(String paymentKey, long amountCents) {
+    long applied = Math.min(amountCents, outstanding);
+    if (applied > 0) {
+      credit.repay(new ReservationChange(input.loanId(), applied, paymentKey, now()));
+      outstanding -= applied;
+    }
+    if (amountCents > applied) {
+      // Overpaid: the excess is kept for operators to refund, never dropped.
+      change(status, null, "loan.OVERPAYMENT_PARKED");
+    }
+    if (applied > 0) {
+      change(status, null, "loan.REPAYMENT_RECEIVED");
+    }
+  }
+
+  private void decline(String reason) {
+    change(LoanStatus.DECLINED, reason, "loan.DECLINED");
+    decided = true;
+  }
+
+  private void cancelNow() {
+    release("canceled");
+    change(LoanStatus.CANCELED, null, "loan.CANCELED");
+  }
+
+  private void release(String why) {
+    credit.release(new ReservationChange(input.loanId(), 0, why, now()));
+  }
+
+  /** Awaits the condition or the timer; true when the condition came first (timer canceled). */
+  private boolean awaitWithTimer(Duration timeout, String summary, Supplier<Boolean> condition) {
+    if (condition.get()) {
+      return true;
+    }
+    if (timeout.isZero()) {
+      return false;
+    }
+    List<Promise<Void>> timer = new ArrayList<>(1);
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () ->
+                timer.add(
+                    Workflow.newTimer(
+                        timeout, TimerOptions.newBuilder().setSummary(summary).build())));
+    scope.run();
+    Workflow.await(() -> timer.get(0).isCompleted() || condition.get());
+    if (condition.get()) {
+      scope.cancel();
+      try {
+        timer.get(0).get();
+      } catch (CanceledFailure expected) {
+        // Canceled because the condition came first.
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private void change(LoanStatus newStatus, String reason, String eventType) {
+    loans.recordStatus(
+        new LoanStatusChange(
+            input.loanId(),
+            input.platformId(),
+            newStatus,
+            reason,
+            outstanding,
+            toRepayAt,
+            paidAt,
+            late,
+            postponed,
+            repayment == null ? null : repayment.method(),
+            eventType,
+            input.loanId() + ":" + (++eventSequence),
+            now()));
+    status = newStatus;
+    if (reason != null) {
+      denialReason = reason;
+    }
+    // Each upsert is a history event: only when what operators search on has changed.
+    String indexed = status + "|" + late + "|" + toRepayAt;
+    if (!indexed.equals(lastIndexed)) {
+      lastIndexed = indexed;
+      Workflow.upsertTypedSearchAttributes(
+          AvanceSearchAttributes.LOAN_STATUS.valueSet(status.name()),
+          AvanceSearchAttributes.LOAN_IS_LATE.valueSet(late),
+          AvanceSearchAttributes.LOAN_DUE_DATE.valueSet(
+              toRepayAt.atStartOfDay().atOffset(ZoneOffset.UTC)));
+    }
+    Workflow.setCurrentDetails(
+        "**Status:** "
+            + status
+            + (denialReason == null ? "" : " (" + denialReason + ")")
+            + (late ? " **LATE**" : "")
+            + "\n\n**Due:** "
+            + toRepayAt
+            + "  **Outstanding:** "
+            + outstanding / 100
+            + "."
+            + String.format("%02d", outstanding % 100)
+            + " EUR");
+    log.debug("Loan {} is {}", input.loanId(), status);
+  }
+
+  @Override
+  public LoanState awaitDecision(AwaitDecision request) {
+    // At least recorded and PENDING_VALIDATION, so that the API can read the loan back.
+    Workflow.await(() -> status != LoanStatus.SUBMITTED);
+    if (request.waitForDecision()) {
+      Workflow.await(DECISION_WAIT, () -> decided);
+    }
+    return state();
+  }
+
+  @Override
+  public void validateAwaitDecision(AwaitDecision request) {
+    if (request == null || !input.requestHash().equals(request.requestHash())) {
+      throw new IllegalArgumentException(
+          "salt_id " + input.saltId() + " was already used for a different request");
+    }
+  }
+
+  @Override
+  public LoanState validate(LoanCommand request) {
+    validated = true;
+    Workflow.await(() -> status != LoanStatus.TO_VALIDATE);
+    return state();
+  }
+
+  @Override
+  public void validateValidate(LoanCommand request) {
+    if (status != LoanStatus.TO_VALIDATE || cancelRequested) {
+      throw new IllegalStateException(
+          "only a loan in TO_VALIDATE can be validated; it is " + status);
+    }
+  }
+
+  @Override
+  public LoanState cancel(LoanCommand request) {
+    cancelRequested = true;
+    Workflow.await(() -> status == LoanStatus.CANCELED);
+    return state();
+  }
+
+  @Override
+  public void validateCancel(LoanCommand request) {
+    if (!status.cancelable() || payoutCommitted || validated && status == LoanStatus.TO_VALIDATE) {
+      throw new IllegalStateException(
+          "a loan can be canceled in TO_VALIDATE, VALIDATED or SCHEDULED until its payout is"
+              + " instructed; it is "
+              + status);
+    }
+  }
+
+  @Override
+  public LoanState changeDueDate(ChangeDueDate request) {
+    if (request.toRepayAt().isAfter(toRepayAt)) {
+      postponed = true;
+    }
+    toRepayAt = request.toRepayAt();
+    // A new date in the future ends the lateness; the validator allows nothing else.
+    late = false;
+    dueDateVersion++;
+    change(status, null, "loan.DUE_DATE_CHANGED");
+    return state();
+  }
+
+  @Override
+  public void validateChangeDueDate(ChangeDueDate request) {
+    if (status != LoanStatus.TO_REPAY || paidAt == null) {
+      throw new IllegalStateException("the repayment date can change only in TO_REPAY");
+    }
+    if (request == null || request.toRepayAt() == null) {
+      throw new IllegalArgumentException("to_repay_at is required");
+    }
+    if (!request.toRepayAt().isAfter(today())) {
+      throw new IllegalArgumentException("to_repay_at must be after today");
+    }
+    if (repayment.directDebit() && debitInstructed) {
+      throw new IllegalStateException(
+          "DIRECT_DEBIT_ALREADY_INSTRUCTED: the direct debit has been sent to the bank");
+    }
+    LoanTerms.postponementProblem(
+            LocalDate.ofInstant(paidAt, PARIS), toRepayAt, request.toRepayAt(), postponed)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(problem);
+            });
+  }
+
+  @Override
+  public void transferReceived(TransferReceived transfer) {
+    transfers.add(transfer);
+  }
+
+  @Override
+  public LoanState state() {
+    return new LoanState(
+        input.loanId(),
+        input.platformId(),
+        input.borrowerId(),
+        status,
+        denialReason,
+        input.amountCents(),
+        outstanding,
+        input.toPayAt(),
+        toRepayAt,
+        paidAt,
+        late,
+        postponed,
+        debitInstructed,
+        repayment == null ? null : repayment.method(),
+        reference);
+  }
+
+  private LoanState finish() {
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return state();
+  }
+
+  private LocalDate payoutDay() {
+    LocalDate today = today();
+    return input.toPayAt().isAfter(today) ? input.toPayAt() : today;
+  }
+
+  private static Duration until(Instant instant) {
+    Duration d = Duration.between(now(), instant);
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  private static LocalDate today() {
+    return LocalDate.ofInstant(now(), PARIS);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.avance.workflows.payment;
+
+import dev.avance.workflows.borrower.Done;
+import dev.avance.workflows.loan.LoanWorkflow;
+import dev.avance.workflows.loan.TransferReceived;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.SignalExternalWorkflowException;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+public class IncomingCreditWorkflowImpl implements IncomingCreditWorkflow {
+  private final IncomingCreditActivities activities =
+      Workflow.newActivityStub(
+          IncomingCreditActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(
+                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+              .setSummary("Reconcile the transfer")
+              .build());
+
+  @Override
+  public Done reconcile(IncomingCredit credit) {
+    CreditMatch match = activities.match(credit);
+    if (match.loanId() == null) {
+      return activities.settle(new SettleCredit(credit, null, null, "NO_MATCHING_REFERENCE"));
+    }
+    try {
+      Workflow.newExternalWorkflowStub(LoanWorkflow.class, LoanWorkflow.workflowId(match.loanId()))
+          .transferReceived(
+              new TransferReceived(
+                  credit.bankReference(), credit.amountCents(), credit.receivedAt()));
+    } catch (SignalExternalWorkflowException e) {
+      // The loan's workflow has ended (repaid, canceled): money is parked, never dropped.
+      return activities.settle(
+          new SettleCredit(credit, null, match.platformId(), "LOAN_NOT_OPEN " + match.loanId()));
+    }
+    return activities.settle(new SettleCredit(credit, match.loanId(), match.platformId(), null));
+  }
+}

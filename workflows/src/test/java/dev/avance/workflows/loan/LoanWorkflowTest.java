@@ -1,0 +1,394 @@
+package dev.avance.workflows.loan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.avance.workflows.common.FailureType;
+import dev.avance.workflows.common.TaskQueues;
+import dev.avance.workflows.payment.InstructPayment;
+import dev.avance.workflows.payment.PaymentStatus;
+import dev.avance.workflows.payment.PaymentType;
+import dev.avance.workflows.rules.TargetCalendar;
+import dev.avance.workflows.testing.Histories;
+import dev.avance.workflows.testing.TestEnvironments;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LoanWorkflowTest {
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  /** Friday 27 November 2026, 09:00 in Paris. */
+  private static final Instant NOW = Instant.parse("2026-11-27T08:00:00Z");
+
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private final FakeLoanActivities loans = new FakeLoanActivities();
+  private final FakeCredit credit = new FakeCredit();
+  private final FakeBank bank = new FakeBank();
+
+  private void start(Instant initialTime) {
+    env = TestEnvironments.create(initialTime);
+    Worker worker = env.newWorker(TaskQueues.LOANS);
+    worker.registerWorkflowImplementationTypes(LoanWorkflowImpl.class);
+    worker.registerActivitiesImplementations(loans, credit, bank);
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (env != null) {
+      env.close();
+    }
+  }
+
+  private static RequestLoan loan(LocalDate toPayAt, LocalDate toRepayAt, boolean autoValidate) {
+    return new RequestLoan(
+        UUID.randomUUID().toString(),
+        "platform-1",
+        "borrower-1",
+        "salt-" + UUID.randomUUID(),
+        "hash-1",
+        50_000,
+        new Invoice("F-2026-001", 60_000, TODAY.minusDays(3), TODAY.plusDays(60), "Debtor", "1"),
+        "FR1420041010050500013M02606",
+        new BankAccount("FR1420041010050500013M02606", "PSSTFRPPPAR"),
+        toPayAt,
+        toRepayAt,
+        autoValidate,
+        null,
+        LoanPolicy.DEFAULT);
+  }
+
+  /** The call the API makes: update-with-start, waiting for the decision. */
+  private LoanState request(RequestLoan input) {
+    LoanWorkflow stub =
+        client.newWorkflowStub(LoanWorkflow.class, LoanWorkflow.startOptions(input));
+    return WorkflowClient.executeUpdateWithStart(
+        stub::awaitDecision,
+        new AwaitDecision(input.requestHash(), true),
+        UpdateOptions.<LoanState>newBuilder()
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build(),
+        new WithStartWorkflowOperation<>(stub::run, input));
+  }
+
+  private LoanWorkflow running(RequestLoan input) {
+    return client.newWorkflowStub(LoanWorkflow.class, LoanWorkflow.workflowId(input.loanId()));
+  }
+
+  private LoanState result(RequestLoan input) {
+    return WorkflowStub.fromTyped(running(input)).getResult(LoanState.class);
+  }
+
+  private int historyLength(RequestLoan input) {
+    return client
+        .fetchHistory(LoanWorkflow.workflowId(input.loanId()))
+        .getHistory()
+        .getEventsCount();
+  }
+
+  @Test
+  void aHappySddLoanIsPaidOutCollectedAndLeftForItsFees() {
+    start(NOW);
+    RequestLoan input = loan(TODAY, LocalDate.of(2026, 12, 27), true);
+
+    LoanState decided = request(input);
+    assertThat(decided.status())
+        .isIn(
+            LoanStatus.VALIDATED, LoanStatus.SCHEDULED, LoanStatus.INITIATED, LoanStatus.TO_REPAY);
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(done.outstandingPrincipalCents()).isZero();
+    assertThat(loans.eventTypes())
+        .containsSubsequence(
+            "loan.PENDING_VALIDATION",
+            "loan.VALIDATED",
+            "loan.SCHEDULED",
+            "loan.INITIATED",
+            "loan.TO_REPAY",
+            "loan.DIRECT_DEBIT_INSTRUCTED",
+            "loan.REPAYMENT_RECEIVED",
+            "loan.TO_REPAY_FEES");
+    assertThat(bank.of(PaymentType.PAYOUT)).hasSize(1);
+    InstructPayment debit = bank.of(PaymentType.DIRECT_DEBIT).get(0);
+    assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
+    // Due Sunday 27 Dec: collected Monday 28 (25 and 26 closed), instructed 3 business days
+    // before, Tuesday 22 December.
+    assertThat(debit.executionDate()).isEqualTo(LocalDate.of(2026, 12, 28));
+    assertThat(LocalDate.ofInstant(debit.at(), PARIS)).isEqualTo(LocalDate.of(2026, 12, 22));
+    assertThat(debit.amountCents()).isEqualTo(50_000);
+    assertThat(debit.mandateReference()).isEqualTo("AVANCE-MANDATE");
+    assertThat(credit.calls).containsExactly("reserve", "confirm", "repay");
+    int events = historyLength(input);
+    System.out.println("History events, happy SDD loan: " + events);
+    assertThat(events).isLessThanOrEqualTo(60);
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v1-loan-sdd-happy");
+  }
+
+  @Test
+  void aDueDateOnGoodFridayIsCollectedAfterEasterMonday() {
+    start(Instant.parse("2027-03-01T08:00:00Z"));
+    RequestLoan input = loan(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 26), true);
+
+    request(input);
+    result(input);
+
+    InstructPayment debit = bank.of(PaymentType.DIRECT_DEBIT).get(0);
+    assertThat(debit.executionDate())
+        .isEqualTo(LocalDate.of(2027, 3, 30))
+        .isEqualTo(TargetCalendar.collectionDate(LocalDate.of(2027, 3, 26)));
+    assertThat(LocalDate.ofInstant(debit.at(), PARIS)).isEqualTo(LocalDate.of(2027, 3, 23));
+  }
+
+  @Test
+  void anSctLoanRepaidByTransferBeforeItsDueDateCloses() {
+    loans.assessment = new LoanAssessment("READY", "ACTIVE", false, false, FakeLoanActivities.SCT);
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+    request(input);
+    env.sleep(Duration.ofDays(10));
+
+    running(input).transferReceived(new TransferReceived("bank-1", 20_000, NOW));
+    env.sleep(Duration.ofHours(1));
+    assertThat(running(input).state().outstandingPrincipalCents()).isEqualTo(30_000);
+    running(input).transferReceived(new TransferReceived("bank-2", 35_000, NOW));
+    // The same bank reference again changes nothing.
+    running(input).transferReceived(new TransferReceived("bank-1", 20_000, NOW));
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
+    assertThat(bank.of(PaymentType.DIRECT_DEBIT)).isEmpty();
+    // Local activities run at least once; the key (the bank reference) makes them idempotent.
+    assertThat(
+            credit.repayments.stream()
+                .collect(Collectors.toMap(r -> r.reason(), r -> r.amountCents(), (a, b) -> a)))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("bank-1", 20_000L, "bank-2", 30_000L));
+    assertThat(loans.eventTypes()).contains("loan.OVERPAYMENT_PARKED").doesNotContain("loan.LATE");
+  }
+
+  @Test
+  void aLoanLateForSixtyDaysAddsNoEventsPerDay() {
+    loans.assessment = new LoanAssessment("READY", "ACTIVE", false, false, FakeLoanActivities.SCT);
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+    request(input);
+
+    env.sleep(Duration.ofDays(30 + 20));
+    LoanState late = running(input).state();
+    int at20DaysLate = historyLength(input);
+    env.sleep(Duration.ofDays(40));
+    int at60DaysLate = historyLength(input);
+
+    assertThat(late.late()).isTrue();
+    assertThat(late.status()).isEqualTo(LoanStatus.TO_REPAY);
+    assertThat(loans.eventTypes())
+        .contains("loan.LATE", "loan.DUNNING_D1", "loan.DUNNING_D4", "loan.DUNNING_D15");
+    assertThat(at60DaysLate).isEqualTo(at20DaysLate);
+    System.out.println("History events, loan 60 days late: " + at60DaysLate);
+
+    running(input).transferReceived(new TransferReceived("bank-late", 50_000, NOW));
+    assertThat(result(input).status()).isEqualTo(LoanStatus.CLOSED);
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v1-loan-sct-late-60-days");
+  }
+
+  @Test
+  void declinedWhenTheBorrowerHasNotSigned() {
+    loans.assessment = new LoanAssessment("TO_SIGN", null, false, false, FakeLoanActivities.SCT);
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+
+    LoanState state = request(input);
+
+    assertThat(state.status()).isEqualTo(LoanStatus.DECLINED);
+    assertThat(state.denialReason()).isEqualTo("BORROWER_TO_SIGN");
+    assertThat(credit.calls).isEmpty();
+    assertThat(bank.instructed).isEmpty();
+  }
+
+  @Test
+  void declinedWhenTheDurationIsOver120Days() {
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(121), true);
+
+    assertThat(request(input).denialReason()).isEqualTo("EXCESSIVE_DURATION_LOAN_REQUEST");
+  }
+
+  @Test
+  void declinedWhenTheBorrowerIsLate() {
+    loans.assessment = new LoanAssessment("READY", "ACTIVE", true, false, FakeLoanActivities.SCT);
+    start(NOW);
+
+    assertThat(request(loan(TODAY, TODAY.plusDays(30), true)).denialReason())
+        .isEqualTo("LATE_REPAYMENT_BORROWER");
+  }
+
+  @Test
+  void declinedWhenTheCreditLineCannotHoldTheAmount() {
+    credit.refuseWith = FailureType.AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE.type();
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+
+    LoanState state = request(input);
+
+    assertThat(state.status()).isEqualTo(LoanStatus.DECLINED);
+    assertThat(state.denialReason()).isEqualTo("AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE");
+    assertThat(bank.instructed).isEmpty();
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v1-loan-declined");
+  }
+
+  @Test
+  void withoutAutoValidationTheLoanWaitsForConsent() {
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), false);
+
+    assertThat(request(input).status()).isEqualTo(LoanStatus.TO_VALIDATE);
+    env.sleep(Duration.ofDays(2));
+    LoanState validated = running(input).validate(new LoanCommand("v", null));
+
+    assertThat(validated.status()).isNotEqualTo(LoanStatus.TO_VALIDATE);
+    env.sleep(Duration.ofHours(1));
+    assertThat(bank.of(PaymentType.PAYOUT)).hasSize(1);
+  }
+
+  @Test
+  void anUnvalidatedLoanExpiresAfterSevenDaysAndReleasesItsCredit() {
+    start(NOW);
+    RequestLoan input = loan(TODAY.plusDays(10), TODAY.plusDays(40), false);
+    request(input);
+
+    LoanState expired = result(input);
+
+    assertThat(expired.status()).isEqualTo(LoanStatus.DECLINED);
+    assertThat(expired.denialReason()).isEqualTo("LOAN_REQUEST_EXPIRED");
+    assertThat(credit.calls).containsExactly("reserve", "release");
+  }
+
+  @Test
+  void aScheduledLoanCanBeCanceledUntilItsPayoutIsInstructed() {
+    start(NOW);
+    RequestLoan input = loan(TODAY.plusDays(5), TODAY.plusDays(40), true);
+    request(input);
+    env.sleep(Duration.ofDays(1));
+
+    LoanState canceled = running(input).cancel(new LoanCommand("c", "platform"));
+
+    assertThat(canceled.status()).isEqualTo(LoanStatus.CANCELED);
+    assertThat(result(input).status()).isEqualTo(LoanStatus.CANCELED);
+    assertThat(credit.calls).containsExactly("reserve", "release");
+    assertThat(bank.instructed).isEmpty();
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v1-loan-canceled");
+  }
+
+  @Test
+  void aLoanPaidOutCannotBeCanceled() {
+    loans.assessment = new LoanAssessment("READY", "ACTIVE", false, false, FakeLoanActivities.SCT);
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(40), true);
+    request(input);
+    env.sleep(Duration.ofHours(1));
+
+    assertThatThrownBy(() -> running(input).cancel(new LoanCommand("c", "platform")))
+        .isInstanceOf(WorkflowUpdateException.class);
+    assertThat(running(input).state().status()).isEqualTo(LoanStatus.TO_REPAY);
+  }
+
+  @Test
+  void aFailedPayoutIsAnIssueAndReleasesTheCredit() {
+    bank.payoutOutcome = PaymentStatus.FAILED;
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+    request(input);
+
+    LoanState state = result(input);
+
+    assertThat(state.status()).isEqualTo(LoanStatus.ISSUE_DETECTED);
+    assertThat(credit.calls).containsExactly("reserve", "release");
+  }
+
+  @Test
+  void aReturnedDirectDebitMakesTheLoanLateAndIsNotPresentedAgain() {
+    bank.debitOutcome = PaymentStatus.RETURNED;
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+    request(input);
+
+    env.sleep(Duration.ofDays(45));
+    LoanState state = running(input).state();
+
+    assertThat(state.late()).isTrue();
+    assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
+    assertThat(loans.eventTypes()).contains("loan.DIRECT_DEBIT_RETURNED");
+    running(input).transferReceived(new TransferReceived("bank-sct", 50_000, NOW));
+    assertThat(result(input).status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+  }
+
+  @Test
+  void theDueDateMovesThePendingTimersAndAPostponementIsAllowedOnce() {
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+    request(input);
+    env.sleep(Duration.ofDays(5));
+
+    LoanState later = running(input).changeDueDate(new ChangeDueDate("p1", TODAY.plusDays(60)));
+    assertThat(later.toRepayAt()).isEqualTo(TODAY.plusDays(60));
+    assertThat(later.postponed()).isTrue();
+    assertThatThrownBy(
+            () -> running(input).changeDueDate(new ChangeDueDate("p2", TODAY.plusDays(70))))
+        .isInstanceOf(WorkflowUpdateException.class);
+    // Earlier is always allowed.
+    running(input).changeDueDate(new ChangeDueDate("p3", TODAY.plusDays(50)));
+
+    result(input);
+    InstructPayment debit = bank.of(PaymentType.DIRECT_DEBIT).get(0);
+    assertThat(debit.executionDate()).isEqualTo(TargetCalendar.collectionDate(TODAY.plusDays(50)));
+    assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
+  }
+
+  @Test
+  void aPostponementIsRefusedOnceTheDebitIsInstructed() {
+    start(NOW);
+    RequestLoan input = loan(TODAY, LocalDate.of(2026, 12, 27), true);
+    bank.debitOutcome = PaymentStatus.RETURNED;
+    request(input);
+    // Past the instruction date (22 December), before collection.
+    env.sleep(Duration.ofDays(26));
+
+    assertThat(running(input).state().debitInstructed()).isTrue();
+    assertThatThrownBy(
+            () -> running(input).changeDueDate(new ChangeDueDate("p", LocalDate.of(2027, 1, 15))))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .hasStackTraceContaining("DIRECT_DEBIT_ALREADY_INSTRUCTED");
+  }
+
+  @Test
+  void aSaltIdReusedWithAnotherBodyIsRejected() {
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+    request(input);
+
+    LoanWorkflow stub = running(input);
+    assertThatThrownBy(() -> stub.awaitDecision(new AwaitDecision("another-hash", false)))
+        .isInstanceOf(WorkflowUpdateException.class);
+    assertThat(stub.awaitDecision(new AwaitDecision("hash-1", false)).loanId())
+        .isEqualTo(input.loanId());
+  }
+}
