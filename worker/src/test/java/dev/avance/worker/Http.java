@@ -43,6 +43,13 @@ final class Http {
     return post(path, apiKey, "application/json", body);
   }
 
+  Response patch(String path, String apiKey, String body) {
+    return send(
+        request(path, apiKey)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   Response method(String method, String path, String apiKey) {
     return send(request(path, apiKey).method(method, HttpRequest.BodyPublishers.noBody()));
   }

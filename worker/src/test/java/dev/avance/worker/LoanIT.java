@@ -1,0 +1,367 @@
+package dev.avance.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Loans over HTTP against the real dev server: request, decision, payout, repayment. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoanIT extends EmbeddedApiTest {
+  private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Paris"));
+  private static final AtomicInteger SALT = new AtomicInteger();
+  private static final String PAYOUT_IBAN = "FR1420041010050500013M02606";
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  Http http;
+  String sddBorrower;
+  String sctBorrower;
+
+  @BeforeAll
+  void setUp() {
+    http = new Http("http://localhost:" + port);
+    sddBorrower = readyBorrower();
+    Http.Response sdd =
+        http.postJson(
+            "/borrower/" + sddBorrower + "/repayment-methods",
+            KEY_A,
+            """
+            {"payment_method":"DIRECT_DEBIT",
+             "from_account":{"account_number":"%s","bank_identifier":"PSSTFRPPPAR"},
+             "business_email":"cfo@acme.test",
+             "legal_representative":{"birth_date":"1980-05-17","nationality":"FRA","country_of_residence":"FRA"},
+             "is_default_repayment_method":true}
+            """
+                .formatted(PAYOUT_IBAN));
+    assertThat(sdd.status()).as(sdd.body()).isEqualTo(201);
+    sctBorrower = readyBorrower();
+  }
+
+  private String readyBorrower() {
+    Http.Response r =
+        http.postJson(
+            "/borrowers",
+            KEY_A,
+            "{\"identifier\":\""
+                + Sirens.next("00")
+                + "\",\"signed_at\":\"2026-01-15T09:30:00Z\",\"wait_for_ready\":true}");
+    assertThat(r.json().path("status").asString()).as(r.body()).isEqualTo("READY");
+    return r.json().path("id").asString();
+  }
+
+  private static String body(
+      String borrower,
+      long amount,
+      String invoiceNumber,
+      int days,
+      boolean autoValidate,
+      String salt) {
+    return """
+        {"loan_type":"INVOICE_BASED_FINANCING","borrower_id":"%s","amount":%d,
+         "invoice":{"number":"%s","amount":100000,"issue_date":"%s","due_date":"%s",
+                    "debtor":{"name":"Debtor SA","identifier":"732829320"}},
+         "to_account":{"account_number":"%s"},
+         "loan_to":{"account_number":"%s","bank_identifier":"PSSTFRPPPAR"},
+         "to_pay_at":"%s","to_repay_at":"%s","auto_validate":%s,"salt_id":"%s",
+         "wait_for_validation":true,"metadata":{"order":"o-1"}}
+        """
+        .formatted(
+            borrower,
+            amount,
+            invoiceNumber,
+            TODAY.minusDays(2),
+            TODAY.plusDays(60),
+            PAYOUT_IBAN,
+            PAYOUT_IBAN,
+            TODAY,
+            TODAY.plusDays(days),
+            autoValidate,
+            salt);
+  }
+
+  private static String salt() {
+    return "salt-" + System.nanoTime() + "-" + SALT.incrementAndGet();
+  }
+
+  private JsonNode awaitStatus(String loanId, String status) {
+    JsonNode[] last = new JsonNode[1];
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              last[0] = http.get("/loan/" + loanId, KEY_A).json();
+              assertThat(last[0].path("status").asString()).isEqualTo(status);
+            });
+    return last[0];
+  }
+
+  @Test
+  void anSddLoanIsDecidedInTheRequestAndPaidOut() {
+    String salt = salt();
+    Http.Response created =
+        http.postJson("/loans", KEY_A, body(sddBorrower, 50_000, "INV-" + salt, 30, true, salt));
+
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    JsonNode loan = created.json();
+    String id = loan.path("id").asString();
+    assertThat(loan.path("status").asString())
+        .isIn("VALIDATED", "SCHEDULED", "INITIATED", "TO_REPAY");
+    assertThat(loan.path("fees_estimated").asLong()).isEqualTo(750);
+    assertThat(loan.path("repayment_reference").asString()).startsWith("RF");
+
+    JsonNode repaid = awaitStatus(id, "TO_REPAY");
+    assertThat(repaid.path("paid_at").isNull()).isFalse();
+    assertThat(repaid.path("repayment_method").asString()).isEqualTo("DIRECT_DEBIT");
+    JsonNode payments = http.get("/payments?loan_id=" + id, KEY_A).json().path("data");
+    assertThat(payments).hasSize(1);
+    assertThat(payments.get(0).path("payment_type").asString()).isEqualTo("PAYOUT");
+    assertThat(payments.get(0).path("status").asString()).isEqualTo("PAID");
+    assertThat(payments.get(0).path("amount").asLong()).isEqualTo(50_000);
+    JsonNode details = http.get("/loan/" + id + "/repayment-details", KEY_A).json();
+    assertThat(details.path("reference").asString())
+        .isEqualTo(loan.path("repayment_reference").asString());
+    assertThat(details.path("amount_due").asLong()).isEqualTo(50_000);
+    assertThat(details.path("account_number").asString()).startsWith("FR76");
+    JsonNode line = http.get("/borrower/" + sddBorrower + "/credit-line", KEY_A).json();
+    assertThat(line.path("outstanding_amount").asLong()).isGreaterThanOrEqualTo(50_000);
+    assertThat(http.get("/loan/" + id + "/events", KEY_A).json().path("data"))
+        .extracting(e -> e.path("event_type").asString())
+        .contains("loan.SUBMITTED", "loan.PENDING_VALIDATION", "loan.VALIDATED", "loan.TO_REPAY");
+    assertThat(
+            http.get("/loans?status=TO_REPAY&borrower_id=" + sddBorrower, KEY_A)
+                .json()
+                .path("data"))
+        .extracting(l -> l.path("id").asString())
+        .contains(id);
+    assertThat(http.get("/loan/" + id, KEY_B).status()).isEqualTo(404);
+
+    // A postponement once; the second one is refused.
+    Http.Response later =
+        http.patch("/loan/" + id, KEY_A, "{\"to_repay_at\":\"" + TODAY.plusDays(45) + "\"}");
+    assertThat(later.status()).as(later.body()).isEqualTo(200);
+    assertThat(later.json().path("to_repay_at").asString())
+        .isEqualTo(TODAY.plusDays(45).toString());
+    assertThat(later.json().path("postponed").asBoolean()).isTrue();
+    Http.Response again =
+        http.patch("/loan/" + id, KEY_A, "{\"to_repay_at\":\"" + TODAY.plusDays(50) + "\"}");
+    assertThat(again.status()).as(again.body()).isIn(400, 409);
+    assertThat(
+            http.patch("/loan/" + id, KEY_A, "{\"to_repay_at\":\"" + TODAY.plusDays(200) + "\"}")
+                .status())
+        .isIn(400, 409);
+  }
+
+  @Test
+  void anSctLoanIsRepaidByATransferQuotingItsReference() {
+    String salt = salt();
+    String id =
+        http.postJson("/loans", KEY_A, body(sctBorrower, 30_000, "INV-" + salt, 20, true, salt))
+            .json()
+            .path("id")
+            .asString();
+    awaitStatus(id, "TO_REPAY");
+    JsonNode details = http.get("/loan/" + id + "/repayment-details", KEY_A).json();
+
+    Http.Response transfer =
+        http.postJson(
+            "/sandbox/incoming-transfers",
+            KEY_A,
+            "{\"to_iban\":\"%s\",\"amount\":30000,\"remittance_information\":\"Invoice paid %s thanks\"}"
+                .formatted(
+                    details.path("account_number").asString(),
+                    details.path("reference").asString()));
+    assertThat(transfer.status()).as(transfer.body()).isEqualTo(202);
+
+    JsonNode closed = awaitStatus(id, "CLOSED");
+    assertThat(closed.path("outstanding_amount").asLong()).isZero();
+    assertThat(http.get("/payments?loan_id=" + id, KEY_A).json().path("data"))
+        .extracting(p -> p.path("payment_type").asString())
+        .containsExactlyInAnyOrder("PAYOUT", "INCOMING_TRANSFER");
+
+    Http.Response unmatched =
+        http.postJson(
+            "/sandbox/incoming-transfers",
+            KEY_A,
+            "{\"to_iban\":\"%s\",\"amount\":1234,\"remittance_information\":\"no reference\"}"
+                .formatted(details.path("account_number").asString()));
+    String bankReference = unmatched.json().path("bank_reference").asString();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql(
+                                "select status from bank_incoming_credits where bank_reference = :r")
+                            .param("r", bankReference)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("PARKED"));
+  }
+
+  @Test
+  void theSameSaltIdMakesOneLoanEvenTwentyTimesAtOnce() throws Exception {
+    String salt = salt();
+    String request = body(sddBorrower, 10_000, "INV-" + salt, 30, true, salt);
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      List<Callable<Http.Response>> calls = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        calls.add(() -> http.postJson("/loans", KEY_A, request));
+      }
+      Set<String> ids = new HashSet<>();
+      for (Future<Http.Response> f : pool.invokeAll(calls)) {
+        Http.Response r = f.get();
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        ids.add(r.json().path("id").asString());
+      }
+      assertThat(ids).hasSize(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(
+            jdbc.sql("select count(*) from loans where salt_id = :s")
+                .param("s", salt)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+
+    Http.Response other =
+        http.postJson("/loans", KEY_A, body(sddBorrower, 20_000, "INV-" + salt, 30, true, salt));
+    assertThat(other.status()).isEqualTo(409);
+    assertThat(other.json().path("code").asString()).isEqualTo("salt_id_reused");
+  }
+
+  @Test
+  void businessRefusalsAreDeclinedLoansWithAReason() {
+    String salt = salt();
+    JsonNode tooLong =
+        http.postJson("/loans", KEY_A, body(sctBorrower, 10_000, "INV-L" + salt, 121, true, salt))
+            .json();
+    assertThat(tooLong.path("status").asString()).isEqualTo("DECLINED");
+    assertThat(tooLong.path("denial_reason").asString())
+        .isEqualTo("EXCESSIVE_DURATION_LOAN_REQUEST");
+
+    String salt2 = salt();
+    JsonNode overInvoice =
+        http.postJson("/loans", KEY_A, body(sctBorrower, 150_000, "INV-O" + salt2, 30, true, salt2))
+            .json();
+    assertThat(overInvoice.path("denial_reason").asString())
+        .isEqualTo("AMOUNT_SUPERIOR_TO_INVOICE_AMOUNT");
+
+    String salt3 = salt();
+    String invoice = "INV-D" + salt3;
+    http.postJson("/loans", KEY_A, body(sctBorrower, 10_000, invoice, 30, true, salt3));
+    String salt4 = salt();
+    JsonNode twice =
+        http.postJson("/loans", KEY_A, body(sctBorrower, 10_000, invoice, 30, true, salt4)).json();
+    assertThat(twice.path("denial_reason").asString()).isEqualTo("INVOICE_ALREADY_FINANCED");
+
+    String unsigned =
+        http.postJson(
+                "/borrowers",
+                KEY_A,
+                "{\"identifier\":\"" + Sirens.eligible() + "\",\"wait_for_ready\":true}")
+            .json()
+            .path("id")
+            .asString();
+    String salt5 = salt();
+    JsonNode notSigned =
+        http.postJson("/loans", KEY_A, body(unsigned, 10_000, "INV-U" + salt5, 30, true, salt5))
+            .json();
+    assertThat(notSigned.path("denial_reason").asString()).isEqualTo("BORROWER_TO_SIGN");
+  }
+
+  @Test
+  void aLoanToValidateCanBeCanceledAndGivesItsCreditBack() {
+    long before =
+        http.get("/borrower/" + sctBorrower + "/credit-line", KEY_A)
+            .json()
+            .path("available_amount")
+            .asLong();
+    String salt = salt();
+    JsonNode loan =
+        http.postJson("/loans", KEY_A, body(sctBorrower, 20_000, "INV-C" + salt, 30, false, salt))
+            .json();
+    String id = loan.path("id").asString();
+    assertThat(loan.path("status").asString()).isEqualTo("TO_VALIDATE");
+    assertThat(
+            http.get("/borrower/" + sctBorrower + "/credit-line", KEY_A)
+                .json()
+                .path("available_amount")
+                .asLong())
+        .isEqualTo(before - 20_000);
+
+    Http.Response canceled = http.postJson("/loan/" + id + "/cancel", KEY_A, "");
+    assertThat(canceled.status()).as(canceled.body()).isEqualTo(200);
+    assertThat(canceled.json().path("status").asString()).isEqualTo("CANCELED");
+    assertThat(http.postJson("/loan/" + id + "/validate", KEY_A, "").status()).isEqualTo(409);
+    assertThat(
+            http.get("/borrower/" + sctBorrower + "/credit-line", KEY_A)
+                .json()
+                .path("available_amount")
+                .asLong())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void malformedLoanRequestsCreateNothing() {
+    int before = jdbc.sql("select count(*) from loans").query(Integer.class).single();
+    String salt = salt();
+    String good = body(sctBorrower, 10_000, "INV-M" + salt, 30, true, salt);
+
+    assertThat(
+            http.postJson("/loans", KEY_A, good.replace("\"salt_id\":\"" + salt + "\",", ""))
+                .status())
+        .isEqualTo(400);
+    Http.Response badIban =
+        http.postJson(
+            "/loans",
+            KEY_A,
+            good.replace(
+                "\"loan_to\":{\"account_number\":\"FR14",
+                "\"loan_to\":{\"account_number\":\"FR15"));
+    assertThat(badIban.status()).isEqualTo(400);
+    assertThat(badIban.json().path("errors").get(0).path("field").asString())
+        .isEqualTo("loan_to.account_number");
+    assertThat(
+            http.postJson(
+                    "/loans",
+                    KEY_A,
+                    good.replace(
+                        "\"to_pay_at\":\"" + TODAY, "\"to_pay_at\":\"" + TODAY.minusDays(1)))
+                .status())
+        .isEqualTo(400);
+    assertThat(http.postJson("/loans", KEY_A, good.replace(sctBorrower, "nobody")).status())
+        .isEqualTo(400);
+    assertThat(
+            http.postJson("/loans", KEY_A, good.replace("INVOICE_BASED_FINANCING", "OTHER"))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            http.postJson("/loans", KEY_A, good.replace("\"amount\":10000", "\"amount\":\"10000\""))
+                .status())
+        .isEqualTo(400);
+    assertThat(jdbc.sql("select count(*) from loans").query(Integer.class).single())
+        .isEqualTo(before);
+  }
+}
