@@ -22,6 +22,16 @@ final class Sirens {
     return payload + luhnCheckDigit(payload);
   }
 
+  /** An eligible company with the top revenue band (EUR 20M), so the largest credit line. */
+  static String rich() {
+    String payload =
+        "1"
+            + (SEQUENCE.incrementAndGet() % 10)
+            + "009"
+            + String.format("%03d", SEQUENCE.get() % 1000);
+    return payload + luhnCheckDigit(payload);
+  }
+
   static String eligible() {
     return next("00");
   }
