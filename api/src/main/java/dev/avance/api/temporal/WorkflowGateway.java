@@ -18,6 +18,8 @@ import dev.avance.workflows.loan.LoanWorkflow;
 import dev.avance.workflows.loan.RequestLoan;
 import dev.avance.workflows.payment.IncomingCredit;
 import dev.avance.workflows.payment.IncomingCreditWorkflow;
+import dev.avance.workflows.webhook.WebhookDelivery;
+import dev.avance.workflows.webhook.WebhookDeliveryWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -129,6 +131,25 @@ public class WorkflowGateway {
       WorkflowClient.start(stub::reconcile, credit);
     } catch (WorkflowExecutionAlreadyStarted alreadyReconciling) {
       // The same credit reported twice: one reconciliation is enough.
+    }
+  }
+
+  /** Starts the delivery of one event to one subscription; once per delivery id. */
+  public void deliverWebhook(WebhookDelivery delivery) {
+    WebhookDeliveryWorkflow stub =
+        client.newWorkflowStub(
+            WebhookDeliveryWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.WEBHOOKS)
+                .setWorkflowId(WebhookDeliveryWorkflow.workflowId(delivery.deliveryId()))
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setStaticSummary("Webhook delivery of event " + delivery.eventId())
+                .build());
+    try {
+      WorkflowClient.start(stub::deliver, delivery);
+    } catch (WorkflowExecutionAlreadyStarted alreadyDelivering) {
+      // Dispatched twice (a crash between start and bookkeeping): one delivery is enough.
     }
   }
 

@@ -9,6 +9,8 @@ import dev.avance.workflows.loan.LoanWorkflowImpl;
 import dev.avance.workflows.payment.IncomingCreditActivities;
 import dev.avance.workflows.payment.IncomingCreditWorkflowImpl;
 import dev.avance.workflows.payment.PaymentActivities;
+import dev.avance.workflows.webhook.WebhookActivities;
+import dev.avance.workflows.webhook.WebhookDeliveryWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -35,7 +37,8 @@ public class WorkerConfiguration {
       CreditLineActivities creditLineActivities,
       LoanActivities loanActivities,
       PaymentActivities paymentActivities,
-      IncomingCreditActivities incomingCreditActivities) {
+      IncomingCreditActivities incomingCreditActivities,
+      WebhookActivities webhookActivities) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker borrowers = factory.newWorker(TaskQueues.BORROWERS);
     borrowers.registerWorkflowImplementationTypes(BorrowerWorkflowImpl.class);
@@ -45,6 +48,9 @@ public class WorkerConfiguration {
         LoanWorkflowImpl.class, IncomingCreditWorkflowImpl.class);
     loans.registerActivitiesImplementations(
         loanActivities, creditLineActivities, paymentActivities, incomingCreditActivities);
+    Worker webhooks = factory.newWorker(TaskQueues.WEBHOOKS);
+    webhooks.registerWorkflowImplementationTypes(WebhookDeliveryWorkflowImpl.class);
+    webhooks.registerActivitiesImplementations(webhookActivities);
     return factory;
   }
 

@@ -1,0 +1,45 @@
+package dev.avance.api.webhook;
+
+import dev.avance.activities.platform.Platform;
+import dev.avance.api.common.PageResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class WebhookController {
+  private final WebhookService webhooks;
+
+  public WebhookController(WebhookService webhooks) {
+    this.webhooks = webhooks;
+  }
+
+  @PostMapping(path = "/webhooks", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  public WebhookResponse create(Platform platform, @Valid @RequestBody CreateWebhookRequest body) {
+    return webhooks.create(platform, body);
+  }
+
+  @GetMapping("/webhooks")
+  public PageResponse<WebhookResponse> list(Platform platform) {
+    return webhooks.list(platform);
+  }
+
+  @DeleteMapping("/webhook/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void delete(Platform platform, @PathVariable String id) {
+    webhooks.delete(platform, id);
+  }
+
+  @GetMapping("/webhook/{id}/deliveries")
+  public PageResponse<DeliveryResponse> deliveries(Platform platform, @PathVariable String id) {
+    return webhooks.deliveries(platform, id);
+  }
+}
