@@ -1,10 +1,13 @@
 package dev.avance.worker;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Base of the in-process API tests: the app in its embedded mode (real PostgreSQL, real `temporal
- * server start-dev`) on ports of its own. Subclasses share one context, so one runtime.
+ * server start-dev`) on free ports of its own. Subclasses share one context, so one runtime.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -12,12 +15,36 @@ import org.springframework.boot.test.context.SpringBootTest;
       "avance.mode=embedded",
       "avance.home=target/api-it-home",
       "avance.embedded.temporal-cli=${temporal.cli}",
-      "avance.embedded.temporal-port=17933",
-      "avance.embedded.temporal-ui-port=18933",
-      "avance.embedded.postgres-port=15933",
+      "avance.embedded.temporal-port=${avance.it.temporal-port}",
+      "avance.embedded.temporal-ui-port=${avance.it.temporal-ui-port}",
+      "avance.embedded.postgres-port=${avance.it.postgres-port}",
       "avance.demo.api-key=" + EmbeddedApiTest.KEY_A
     })
 abstract class EmbeddedApiTest {
   static final String KEY_A = "avk_test_platform_a_0123456789abcdef";
   static final String KEY_B = "avk_test_platform_b_0123456789abcdef";
+
+  static {
+    // Chosen before Spring reads its environment: the embedded runtime starts from it.
+    for (String port :
+        new String[] {
+          "avance.it.temporal-port", "avance.it.temporal-ui-port", "avance.it.postgres-port"
+        }) {
+      if (System.getProperty(port) == null) {
+        System.setProperty(port, Integer.toString(freePort()));
+      }
+    }
+  }
+
+  static int uiPort() {
+    return Integer.getInteger("avance.it.temporal-ui-port");
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

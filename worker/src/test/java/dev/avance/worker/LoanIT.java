@@ -324,6 +324,38 @@ class LoanIT extends EmbeddedApiTest {
   }
 
   @Test
+  void aPayoutTheBankRejectsIsAnIssueAndReleasesTheCredit() {
+    long before =
+        http.get("/borrower/" + sctBorrower + "/credit-line", KEY_A)
+            .json()
+            .path("available_amount")
+            .asLong();
+    String salt = salt();
+    String id =
+        http.postJson("/loans", KEY_A, body(sctBorrower, 15_000, "INV-F" + salt, 30, false, salt))
+            .json()
+            .path("id")
+            .asString();
+    Http.Response arranged =
+        http.postJson("/sandbox/loan/" + id + "/fail-payout", KEY_A, "{\"reason\":\"AC04\"}");
+    assertThat(arranged.status()).as(arranged.body()).isEqualTo(200);
+
+    assertThat(http.postJson("/loan/" + id + "/validate", KEY_A, "").status()).isEqualTo(200);
+
+    JsonNode issue = awaitStatus(id, "ISSUE_DETECTED");
+    assertThat(issue.path("denial_reason").asString()).isEqualTo("PAYOUT_FAILED");
+    JsonNode payout = http.get("/payments?loan_id=" + id, KEY_A).json().path("data").get(0);
+    assertThat(payout.path("status").asString()).isEqualTo("FAILED");
+    assertThat(payout.path("failure_reason").asString()).isEqualTo("AC04");
+    assertThat(
+            http.get("/borrower/" + sctBorrower + "/credit-line", KEY_A)
+                .json()
+                .path("available_amount")
+                .asLong())
+        .isEqualTo(before);
+  }
+
+  @Test
   void malformedLoanRequestsCreateNothing() {
     int before = jdbc.sql("select count(*) from loans").query(Integer.class).single();
     String salt = salt();

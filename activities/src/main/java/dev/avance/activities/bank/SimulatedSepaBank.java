@@ -106,6 +106,18 @@ public class SimulatedSepaBank implements SepaBank {
         .param("settlesOn", settlesOn)
         .param("now", timestamp(now))
         .update();
+    // A rejection arranged through the sandbox before the payment arrived.
+    jdbc.sql(
+            """
+            update bank_transfers t set status = 'REJECTED', rejection_reason = r.reason,
+                updated_at = :now
+            from bank_sandbox_rules r
+            where r.payment_id = t.payment_id and t.payment_id = :paymentId
+              and r.action = 'REJECT' and t.status = 'PENDING'
+            """)
+        .param("paymentId", instruction.paymentId())
+        .param("now", timestamp(now))
+        .update();
     BankTransfer transfer = require(instruction.paymentId());
     return new BankReceipt(
         transfer.paymentId(),
@@ -148,6 +160,23 @@ public class SimulatedSepaBank implements SepaBank {
    * payout whose day has come has settled (an SCT Inst settles when received) and cannot fail any
    * more: IllegalStateException.
    */
+  /**
+   * Sandbox: the payment, when it arrives, is rejected with {@code reason} (payouts due today
+   * settle at once, so they can only be failed in advance).
+   */
+  public void rejectWhenReceived(String paymentId, String reason) {
+    jdbc.sql(
+            """
+            insert into bank_sandbox_rules (payment_id, action, reason, created_at)
+            values (:id, 'REJECT', :reason, :now)
+            on conflict (payment_id) do update set reason = excluded.reason
+            """)
+        .param("id", paymentId)
+        .param("reason", reason)
+        .param("now", timestamp(clock.instant()))
+        .update();
+  }
+
   public BankOutcome failPayout(String paymentId, String reason) {
     Objects.requireNonNull(paymentId, "paymentId");
     if (reason == null || reason.isBlank()) {

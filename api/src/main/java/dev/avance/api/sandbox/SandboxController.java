@@ -5,8 +5,10 @@ import dev.avance.activities.borrower.BorrowerRepository;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.platform.Platform;
 import dev.avance.api.error.ApiException;
+import dev.avance.api.error.ErrorCode;
 import dev.avance.api.temporal.WorkflowGateway;
 import dev.avance.workflows.payment.IncomingCredit;
+import dev.avance.workflows.payment.PaymentIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -83,6 +85,32 @@ public class SandboxController {
     return Map.of("bank_reference", reference, "status", "RECEIVED");
   }
 
+  /** Why the beneficiary's bank refuses a payout, such as AC04 (account closed). */
+  public record FailPayoutRequest(@Size(max = 140) String reason) {}
+
+  /**
+   * The loan's payout will be rejected by the bank: in advance for a loan not paid out yet, or at
+   * once for a payout the bank has not executed.
+   */
+  @PostMapping(path = "/sandbox/loan/{id}/fail-payout", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> failPayout(
+      Platform platform, @PathVariable String id, @Valid @RequestBody FailPayoutRequest body) {
+    loans.findById(platform.id(), id).orElseThrow(() -> ApiException.notFound("Loan " + id));
+    String paymentId = PaymentIds.payout(id);
+    String reason = body.reason() == null ? "AC04" : body.reason();
+    var transfer = bank.transfer(paymentId);
+    if (transfer.isEmpty()) {
+      bank.rejectWhenReceived(paymentId, reason);
+      return Map.of("payment_id", paymentId, "status", "WILL_BE_REJECTED");
+    }
+    try {
+      return Map.of(
+          "payment_id", paymentId, "status", bank.failPayout(paymentId, reason).status().name());
+    } catch (IllegalStateException alreadyExecuted) {
+      throw new ApiException(ErrorCode.INVALID_STATE, "The payout was already executed");
+    }
+  }
+
   @PostMapping(
       path = "/sandbox/loan/{id}/return-direct-debit",
       consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,7 +119,7 @@ public class SandboxController {
     loans.findById(platform.id(), id).orElseThrow(() -> ApiException.notFound("Loan " + id));
     var debit =
         bank.transfers(id).stream()
-            .filter(t -> t.paymentId().startsWith(id + ":debit:"))
+            .filter(t -> PaymentIds.isDirectDebitOf(t.paymentId(), id))
             .reduce((first, second) -> second)
             .orElseThrow(() -> ApiException.notFound("Direct debit of loan " + id));
     var outcome = bank.returnDirectDebit(debit.paymentId(), body.rCode());

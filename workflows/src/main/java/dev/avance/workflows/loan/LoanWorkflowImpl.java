@@ -7,6 +7,7 @@ import dev.avance.workflows.credit.ReservationChange;
 import dev.avance.workflows.credit.ReserveCredit;
 import dev.avance.workflows.payment.InstructPayment;
 import dev.avance.workflows.payment.PaymentActivities;
+import dev.avance.workflows.payment.PaymentIds;
 import dev.avance.workflows.payment.PaymentRef;
 import dev.avance.workflows.payment.PaymentStatus;
 import dev.avance.workflows.payment.PaymentType;
@@ -212,7 +213,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     // From here on a cancel is refused: the payout is about to go to the bank.
     payoutCommitted = true;
     change(LoanStatus.INITIATED, null, "loan.INITIATED");
-    String payoutId = input.loanId() + ":payout";
+    String payoutId = PaymentIds.payout(input.loanId());
     bank.instruct(
         new InstructPayment(
             payoutId,
@@ -298,7 +299,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
 
   private void collectByDirectDebit() {
     debitInstructed = true;
-    String debitId = input.loanId() + ":debit:" + (dueDateVersion + 1);
+    String debitId = PaymentIds.directDebit(input.loanId(), dueDateVersion + 1);
     bank.instruct(
         new InstructPayment(
             debitId,
