@@ -3,7 +3,6 @@ package dev.avance.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.avance.activities.platform.PlatformRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,14 +31,12 @@ import tools.jackson.databind.JsonNode;
 class ApiIT extends EmbeddedApiTest {
 
   @LocalServerPort int port;
-  @Autowired PlatformRepository platforms;
   @Autowired JdbcClient jdbc;
   Http http;
 
   @BeforeAll
   void setUp() {
     http = new Http("http://localhost:" + port);
-    platforms.upsert("platform-b", "Platform B", KEY_B);
   }
 
   private static final java.util.Map<Integer, String> SIRENS = new java.util.HashMap<>();

@@ -1,8 +1,11 @@
 package dev.avance.worker;
 
+import dev.avance.activities.platform.PlatformRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -34,6 +37,14 @@ abstract class EmbeddedApiTest {
         System.setProperty(port, Integer.toString(freePort()));
       }
     }
+  }
+
+  @Autowired PlatformRepository platforms;
+
+  /** A second platform, for the tenancy checks of every suite, whichever runs first. */
+  @BeforeEach
+  void secondPlatform() {
+    platforms.upsert("platform-b", "Platform B", KEY_B);
   }
 
   static int uiPort() {
