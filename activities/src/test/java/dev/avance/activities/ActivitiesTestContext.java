@@ -5,6 +5,7 @@ import dev.avance.activities.borrower.BorrowerRepository;
 import dev.avance.activities.borrower.FinancialDataRepository;
 import dev.avance.activities.borrower.RepaymentMethodRepository;
 import dev.avance.activities.events.DomainEventRepository;
+import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.platform.PlatformRepository;
 import dev.avance.activities.registry.CompanyRegistry;
 import dev.avance.activities.registry.SimulatedCompanyRegistry;
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
   RepaymentMethodRepository.class,
   FinancialDataRepository.class,
   DomainEventRepository.class,
+  LoanRepository.class,
   BorrowerActivitiesImpl.class
 })
 public class ActivitiesTestContext {

@@ -324,6 +324,40 @@ class LoanIT extends EmbeddedApiTest {
   }
 
   @Test
+  void aNewMethodForAllActiveLoansMovesThoseNotYetDebited() {
+    String borrower = readyBorrower();
+    String salt = salt();
+    String id =
+        http.postJson("/loans", KEY_A, body(borrower, 10_000, "INV-A" + salt, 30, true, salt))
+            .json()
+            .path("id")
+            .asString();
+    assertThat(awaitStatus(id, "TO_REPAY").path("repayment_method").asString()).isEqualTo("SCT");
+
+    Http.Response sdd =
+        http.postJson(
+            "/borrower/" + borrower + "/repayment-methods",
+            KEY_A,
+            """
+            {"payment_method":"DIRECT_DEBIT",
+             "from_account":{"account_number":"%s","bank_identifier":"PSSTFRPPPAR"},
+             "business_email":"cfo@acme.test",
+             "legal_representative":{"birth_date":"1980-05-17","nationality":"FRA","country_of_residence":"FRA"},
+             "is_default_repayment_method":true,"apply_to_all_active_loans":true}
+            """
+                .formatted(PAYOUT_IBAN));
+    assertThat(sdd.status()).as(sdd.body()).isEqualTo(201);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        http.get("/loan/" + id, KEY_A).json().path("repayment_method").asString())
+                    .isEqualTo("DIRECT_DEBIT"));
+  }
+
+  @Test
   void aPayoutTheBankRejectsIsAnIssueAndReleasesTheCredit() {
     long before =
         http.get("/borrower/" + sctBorrower + "/credit-line", KEY_A)

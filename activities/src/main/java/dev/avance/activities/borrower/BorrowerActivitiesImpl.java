@@ -1,7 +1,9 @@
 package dev.avance.activities.borrower;
 
 import dev.avance.activities.events.DomainEventRepository;
+import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.registry.CompanyRegistry;
+import dev.avance.workflows.borrower.ActiveLoans;
 import dev.avance.workflows.borrower.BorrowerActivities;
 import dev.avance.workflows.borrower.BorrowerRef;
 import dev.avance.workflows.borrower.BorrowerRegistered;
@@ -32,18 +34,21 @@ public class BorrowerActivitiesImpl implements BorrowerActivities {
   private final FinancialDataRepository financialData;
   private final DomainEventRepository events;
   private final CompanyRegistry registry;
+  private final LoanRepository loans;
 
   public BorrowerActivitiesImpl(
       BorrowerRepository borrowers,
       RepaymentMethodRepository methods,
       FinancialDataRepository financialData,
       DomainEventRepository events,
-      CompanyRegistry registry) {
+      CompanyRegistry registry,
+      LoanRepository loans) {
     this.borrowers = borrowers;
     this.methods = methods;
     this.financialData = financialData;
     this.events = events;
     this.registry = registry;
+    this.loans = loans;
   }
 
   @Override
@@ -182,8 +187,18 @@ public class BorrowerActivitiesImpl implements BorrowerActivities {
   @Override
   public ScoringData scoringData(BorrowerRef borrower) {
     FinancialDataRepository.Summary data = financialData.summary(borrower.borrowerId());
-    // Repayment history joins in with the loans: none yet, so neither bonus nor malus.
+    LoanRepository.History history = loans.history(borrower.borrowerId());
     return new ScoringData(
-        data.latestRevenueCents(), data.salesHistoryMonths(), data.accounting(), 0, 0, false);
+        data.latestRevenueCents(),
+        data.salesHistoryMonths(),
+        data.accounting(),
+        history.onTime(),
+        history.late(),
+        history.currentlyLate());
+  }
+
+  @Override
+  public ActiveLoans activeLoans(BorrowerRef borrower) {
+    return new ActiveLoans(loans.activeLoanIds(borrower.borrowerId()));
   }
 }

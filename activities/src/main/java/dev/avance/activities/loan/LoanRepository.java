@@ -120,6 +120,37 @@ public class LoanRepository {
         .optional();
   }
 
+  /** The borrower's record on Avance, for scoring: repaid on time, repaid late, late now. */
+  public record History(int onTime, int late, boolean currentlyLate) {}
+
+  public History history(String borrowerId) {
+    return jdbc.sql(
+            """
+            select
+              count(*) filter (where status in ('TO_REPAY_FEES', 'CLOSED')
+                  and (repaid_at at time zone 'Europe/Paris')::date <= to_repay_at) as on_time,
+              count(*) filter (where status in ('TO_REPAY_FEES', 'CLOSED')
+                  and (repaid_at at time zone 'Europe/Paris')::date > to_repay_at) as late,
+              coalesce(bool_or(status = 'TO_REPAY' and is_late), false) as late_now
+            from loans where borrower_id = :b
+            """)
+        .param("b", borrowerId)
+        .query(
+            (rs, n) ->
+                new History(rs.getInt("on_time"), rs.getInt("late"), rs.getBoolean("late_now")))
+        .single();
+  }
+
+  /** Loans that may still change how they are repaid: not ended, not yet repaid. */
+  public List<String> activeLoanIds(String borrowerId) {
+    return jdbc.sql(
+            "select id from loans where borrower_id = :b and status in ('PENDING_VALIDATION',"
+                + " 'TO_VALIDATE', 'VALIDATED', 'SCHEDULED', 'INITIATED', 'TO_REPAY') order by id")
+        .param("b", borrowerId)
+        .query(String.class)
+        .list();
+  }
+
   public boolean borrowerHasLateLoan(String borrowerId) {
     return jdbc.sql(
             "select exists (select 1 from loans where borrower_id = :b and status = 'TO_REPAY'"

@@ -23,4 +23,6 @@ public interface BorrowerActivities {
   Done saveFinancialData(SaveFinancialData command);
 
   ScoringData scoringData(BorrowerRef borrower);
+
+  ActiveLoans activeLoans(BorrowerRef borrower);
 }

@@ -7,6 +7,8 @@ import dev.avance.workflows.credit.CreditLineStatus;
 import dev.avance.workflows.credit.CreditLineView;
 import dev.avance.workflows.credit.OpenCreditLine;
 import dev.avance.workflows.credit.SetCreditLineStatus;
+import dev.avance.workflows.loan.LoanWorkflow;
+import dev.avance.workflows.loan.RepaymentSetup;
 import dev.avance.workflows.rules.CreditScore;
 import dev.avance.workflows.rules.CreditScoring;
 import dev.avance.workflows.rules.Eligibility;
@@ -18,6 +20,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -328,6 +331,26 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
             new SaveRepaymentMethod(
                 methodId, input.borrowerId(), input.platformId(), request, now()));
     event("repayment_method", "repayment_method.READY");
+    if (request.applyToAllActiveLoans()) {
+      RepaymentSetup setup =
+          new RepaymentSetup(
+              saved.paymentMethod().name(),
+              saved.mandateReference(),
+              saved.iban(),
+              saved.bic(),
+              null);
+      for (String loanId :
+          activities
+              .activeLoans(new BorrowerRef(input.borrowerId(), input.platformId()))
+              .loanIds()) {
+        try {
+          Workflow.newExternalWorkflowStub(LoanWorkflow.class, LoanWorkflow.workflowId(loanId))
+              .repaymentMethodChanged(setup);
+        } catch (SignalExternalWorkflowException ended) {
+          // Repaid or closed meanwhile: nothing to move.
+        }
+      }
+    }
     return saved;
   }
 

@@ -88,6 +88,13 @@ public interface LoanWorkflow {
   @SignalMethod
   void transferReceived(TransferReceived transfer);
 
+  /**
+   * The borrower chose another repayment method for its active loans; a loan whose direct debit is
+   * already with the bank keeps it.
+   */
+  @SignalMethod
+  void repaymentMethodChanged(RepaymentSetup setup);
+
   @QueryMethod
   LoanState state();
 }

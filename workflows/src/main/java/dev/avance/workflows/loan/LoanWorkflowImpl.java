@@ -118,6 +118,11 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private boolean cancelRequested;
   private boolean payoutCommitted;
   private int dueDateVersion;
+
+  /** Counts the facts that can change what the repayment loop waits for. */
+  private int changes;
+
+  private RepaymentSetup newRepayment;
   private int eventSequence;
   private String lastIndexed;
   private final List<TransferReceived> transfers = new ArrayList<>();
@@ -249,23 +254,29 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private void repay() {
     int dunning = 0;
     while (outstanding > 0) {
+      if (newRepayment != null) {
+        if (!debitInstructed) {
+          repayment = newRepayment;
+          change(status, null, "loan.REPAYMENT_METHOD_CHANGED");
+        }
+        newRepayment = null;
+      }
       applyTransfers();
       if (outstanding == 0) {
         break;
       }
-      int version = dueDateVersion;
-      int seen = transfers.size();
+      int seen = changes;
       if (repayment.directDebit() && !debitInstructed && !late) {
         LocalDate instructOn =
             TargetCalendar.sddInstructionDate(toRepayAt, policy.sddLeadBusinessDays());
         Duration wait = until(instructOn.atTime(DEBIT_INSTRUCTION_TIME).atZone(PARIS).toInstant());
-        if (awaitWithTimer(wait, "Direct debit instruction", () -> changed(version, seen))) {
+        if (awaitWithTimer(wait, "Direct debit instruction", () -> changes != seen)) {
           continue;
         }
         collectByDirectDebit();
       } else if (!late) {
         Duration wait = until(toRepayAt.plusDays(1).atStartOfDay(PARIS).toInstant());
-        if (awaitWithTimer(wait, "Due date", () -> changed(version, seen))) {
+        if (awaitWithTimer(wait, "Due date", () -> changes != seen)) {
           continue;
         }
         applyTransfers();
@@ -276,14 +287,14 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       } else if (dunning < DUNNING_DAYS.length) {
         Instant milestone =
             toRepayAt.plusDays(DUNNING_DAYS[dunning]).plusDays(1).atStartOfDay(PARIS).toInstant();
-        if (awaitWithTimer(until(milestone), "Dunning", () -> changed(version, seen))) {
+        if (awaitWithTimer(until(milestone), "Dunning", () -> changes != seen)) {
           continue;
         }
         change(status, null, "loan.DUNNING_D" + DUNNING_DAYS[dunning]);
         dunning++;
       } else {
         // Late past the last reminder: no timers at all, only the borrower's transfers wake it.
-        Workflow.await(() -> changed(version, seen));
+        Workflow.await(() -> changes != seen);
       }
     }
     late = false;
@@ -291,10 +302,6 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     // otherwise the platform does and the loan is done.
     LoanStatus end = repayment.directDebit() ? LoanStatus.TO_REPAY_FEES : LoanStatus.CLOSED;
     change(end, null, "loan." + end);
-  }
-
-  private boolean changed(int version, int seenTransfers) {
-    return dueDateVersion != version || transfers.size() != seenTransfers;
   }
 
   private void collectByDirectDebit() {
@@ -495,6 +502,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     // A new date in the future ends the lateness; the validator allows nothing else.
     late = false;
     dueDateVersion++;
+    changes++;
     change(status, null, "loan.DUE_DATE_CHANGED");
     return state();
   }
@@ -525,6 +533,13 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   @Override
   public void transferReceived(TransferReceived transfer) {
     transfers.add(transfer);
+    changes++;
+  }
+
+  @Override
+  public void repaymentMethodChanged(RepaymentSetup setup) {
+    newRepayment = setup;
+    changes++;
   }
 
   @Override

@@ -84,6 +84,11 @@ class FakeBorrowerActivities implements BorrowerActivities {
   }
 
   @Override
+  public ActiveLoans activeLoans(BorrowerRef borrower) {
+    return new ActiveLoans(List.of());
+  }
+
+  @Override
   public ScoringData scoringData(BorrowerRef borrower) {
     Long revenue = null;
     boolean accounting = false;

@@ -211,6 +211,23 @@ class LoanWorkflowTest {
   }
 
   @Test
+  void aNewDefaultMethodAppliesToALoanWhoseDebitIsNotInstructed() {
+    loans.assessment = new LoanAssessment("READY", "ACTIVE", false, false, FakeLoanActivities.SCT);
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+    request(input);
+    env.sleep(Duration.ofDays(3));
+
+    running(input).repaymentMethodChanged(FakeLoanActivities.SDD);
+    LoanState done = result(input);
+
+    assertThat(done.repaymentMethod()).isEqualTo("DIRECT_DEBIT");
+    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
+    assertThat(loans.eventTypes()).contains("loan.REPAYMENT_METHOD_CHANGED");
+  }
+
+  @Test
   void declinedWhenTheBorrowerHasNotSigned() {
     loans.assessment = new LoanAssessment("TO_SIGN", null, false, false, FakeLoanActivities.SCT);
     start(NOW);
