@@ -198,6 +198,30 @@ class LoanIT extends EmbeddedApiTest {
         .extracting(p -> p.path("payment_type").asString())
         .containsExactlyInAnyOrder("PAYOUT", "INCOMING_TRANSFER");
 
+    // Money for a loan that is already closed is parked, not dropped.
+    String late =
+        http.postJson(
+                "/sandbox/incoming-transfers",
+                KEY_A,
+                "{\"to_iban\":\"%s\",\"amount\":500,\"remittance_information\":\"%s\"}"
+                    .formatted(
+                        details.path("account_number").asString(),
+                        details.path("reference").asString()))
+            .json()
+            .path("bank_reference")
+            .asString();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql(
+                                "select status from bank_incoming_credits where bank_reference = :r")
+                            .param("r", late)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("PARKED"));
+
     Http.Response unmatched =
         http.postJson(
             "/sandbox/incoming-transfers",

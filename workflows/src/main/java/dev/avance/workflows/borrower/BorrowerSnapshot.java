@@ -2,6 +2,7 @@ package dev.avance.workflows.borrower;
 
 import dev.avance.workflows.credit.CreditLineView;
 import java.time.Instant;
+import java.util.List;
 
 /** What a borrower's workflow carries into its next run when it continues as new. */
 public record BorrowerSnapshot(
@@ -10,4 +11,5 @@ public record BorrowerSnapshot(
     Instant signedAt,
     CompanyProfile profile,
     CreditLineView creditLine,
-    int eventSequence) {}
+    int eventSequence,
+    List<String> lateLoans) {}

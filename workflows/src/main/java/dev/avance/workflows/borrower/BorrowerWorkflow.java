@@ -6,6 +6,7 @@ import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -69,6 +70,10 @@ public interface BorrowerWorkflow {
 
   @UpdateValidatorMethod(updateName = "submitFinancialData")
   void validateSubmitFinancialData(SubmitFinancialData request);
+
+  /** A fact from a loan: its lateness blocks the credit line until it is repaid. */
+  @SignalMethod
+  void loanLateness(LoanLateness lateness);
 
   @QueryMethod
   BorrowerState state();

@@ -28,7 +28,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 public class BorrowerWorkflowImpl implements BorrowerWorkflow {
@@ -62,6 +66,8 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
   private int rescoresRequested;
   private int rescoresDone;
   private boolean legacy;
+  private final Set<String> lateLoans = new TreeSet<>();
+  private int latenessChanges;
 
   private static ActivityOptions options(String summary) {
     return ActivityOptions.newBuilder()
@@ -88,6 +94,9 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
       profile = carried.profile();
       creditLine = carried.creditLine();
       eventSequence = carried.eventSequence();
+      if (carried.lateLoans() != null) {
+        lateLoans.addAll(carried.lateLoans());
+      }
     }
   }
 
@@ -162,21 +171,18 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
   /** Rescoring on new data, expiry at the end of the validity period; continues as new. */
   private void livesWithItsCreditLine() {
     while (status != BorrowerStatus.DEACTIVATED) {
+      int seen = latenessChanges;
+      Supplier<Boolean> woken = () -> rescoresRequested > rescoresDone || latenessChanges != seen;
       if (creditLine.status() == CreditLineStatus.ACTIVE) {
         Duration left = Duration.between(now(), creditLine.expiresAt());
-        if (!awaitRescoreOrTimer(left.isNegative() ? Duration.ZERO : left)) {
-          creditLine =
-              credit.setStatus(
-                  new SetCreditLineStatus(
-                      input.borrowerId(),
-                      CreditLineStatus.EXPIRED,
-                      FailureType.CREDIT_LINE_EXPIRED.type(),
-                      now()));
-          event("credit_line", "credit_line." + CreditLineStatus.EXPIRED);
-          publish();
+        if (!awaitWithTimer(left.isNegative() ? Duration.ZERO : left, woken)) {
+          setLineStatus(CreditLineStatus.EXPIRED, FailureType.CREDIT_LINE_EXPIRED.type());
         }
       } else {
-        Workflow.await(() -> rescoresRequested > rescoresDone);
+        Workflow.await(woken::get);
+      }
+      if (latenessChanges != seen) {
+        applyLateness();
       }
       if (rescoresRequested > rescoresDone) {
         int requested = rescoresRequested;
@@ -189,13 +195,38 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
         Workflow.continueAsNew(
             input.withCarryOver(
                 new BorrowerSnapshot(
-                    status, statusReason, signedAt, profile, creditLine, eventSequence)));
+                    status,
+                    statusReason,
+                    signedAt,
+                    profile,
+                    creditLine,
+                    eventSequence,
+                    List.copyOf(lateLoans))));
       }
     }
   }
 
-  /** True when a rescore was requested before the timer fired; the timer is then canceled. */
-  private boolean awaitRescoreOrTimer(Duration timeout) {
+  /** A late loan blocks the line; when none is late any more the line is back as it was. */
+  private void applyLateness() {
+    if (!lateLoans.isEmpty() && creditLine.status() != CreditLineStatus.BLOCKED) {
+      setLineStatus(CreditLineStatus.BLOCKED, "LATE_REPAYMENT_BORROWER");
+    } else if (lateLoans.isEmpty() && creditLine.status() == CreditLineStatus.BLOCKED) {
+      boolean expired = !now().isBefore(creditLine.expiresAt());
+      setLineStatus(
+          expired ? CreditLineStatus.EXPIRED : CreditLineStatus.ACTIVE,
+          expired ? FailureType.CREDIT_LINE_EXPIRED.type() : null);
+    }
+  }
+
+  private void setLineStatus(CreditLineStatus lineStatus, String reason) {
+    creditLine =
+        credit.setStatus(new SetCreditLineStatus(input.borrowerId(), lineStatus, reason, now()));
+    event("credit_line", "credit_line." + lineStatus);
+    publish();
+  }
+
+  /** True when the condition held before the timer fired; the timer is then canceled. */
+  private boolean awaitWithTimer(Duration timeout, Supplier<Boolean> condition) {
     Promise<Void>[] timer = new Promise[1];
     CancellationScope scope =
         Workflow.newCancellationScope(
@@ -205,13 +236,13 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
                         timeout,
                         TimerOptions.newBuilder().setSummary("Credit line expiry").build()));
     scope.run();
-    Workflow.await(() -> timer[0].isCompleted() || rescoresRequested > rescoresDone);
-    if (rescoresRequested > rescoresDone) {
+    Workflow.await(() -> timer[0].isCompleted() || condition.get());
+    if (condition.get()) {
       scope.cancel();
       try {
         timer[0].get();
       } catch (CanceledFailure expected) {
-        // The timer was canceled because a rescore came first.
+        // The timer was canceled because the condition came first.
       }
       return true;
     }
@@ -346,7 +377,7 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
         try {
           Workflow.newExternalWorkflowStub(LoanWorkflow.class, LoanWorkflow.workflowId(loanId))
               .repaymentMethodChanged(setup);
-        } catch (SignalExternalWorkflowException ended) {
+        } catch (SignalExternalWorkflowException | ApplicationFailure ended) {
           // Repaid or closed meanwhile: nothing to move.
         }
       }
@@ -387,6 +418,15 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
     }
     if (status == BorrowerStatus.REFUSED || status == BorrowerStatus.DEACTIVATED) {
       throw new IllegalStateException("the borrower is " + status);
+    }
+  }
+
+  @Override
+  public void loanLateness(LoanLateness lateness) {
+    boolean changed =
+        lateness.late() ? lateLoans.add(lateness.loanId()) : lateLoans.remove(lateness.loanId());
+    if (changed) {
+      latenessChanges++;
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.avance.workflows.loan;
 
+import dev.avance.workflows.borrower.BorrowerWorkflow;
+import dev.avance.workflows.borrower.LoanLateness;
 import dev.avance.workflows.common.AvanceSearchAttributes;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.credit.CreditLineActivities;
@@ -23,6 +25,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -52,6 +55,8 @@ public class LoanWorkflowImpl implements LoanWorkflow {
 
   /** Reminders once a loan is late, in days after its due date: a fixed number of events. */
   private static final int[] DUNNING_DAYS = {1, 4, 15};
+
+  static final String BLOCK_LINE_WHEN_LATE = "block-credit-line-when-late";
 
   private static final Set<String> CREDIT_REFUSALS =
       Set.of(
@@ -283,6 +288,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         if (outstanding > 0) {
           late = true;
           change(status, null, "loan.LATE");
+          tellBorrower(true);
         }
       } else if (dunning < DUNNING_DAYS.length) {
         Instant milestone =
@@ -297,7 +303,10 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         Workflow.await(() -> changes != seen);
       }
     }
-    late = false;
+    if (late) {
+      late = false;
+      tellBorrower(false);
+    }
     // Interest is billed monthly; the borrower pays it when Avance collects by direct debit,
     // otherwise the platform does and the loan is done.
     LoanStatus end = repayment.directDebit() ? LoanStatus.TO_REPAY_FEES : LoanStatus.CLOSED;
@@ -329,6 +338,24 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       // A returned debit is not presented again: the borrower pays by transfer, and is late.
       late = true;
       change(status, null, "loan.DIRECT_DEBIT_" + outcome.status());
+      tellBorrower(true);
+    }
+  }
+
+  /**
+   * A late loan blocks its borrower's credit line until it is repaid. Added after loans were
+   * recorded without it, hence the version marker.
+   */
+  private void tellBorrower(boolean isLate) {
+    if (Workflow.getVersion(BLOCK_LINE_WHEN_LATE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      try {
+        Workflow.newExternalWorkflowStub(
+                BorrowerWorkflow.class, BorrowerWorkflow.workflowId(input.borrowerId()))
+            .loanLateness(new LoanLateness(input.loanId(), isLate));
+      } catch (SignalExternalWorkflowException | ApplicationFailure borrowerGone) {
+        log.warn(
+            "Borrower {} did not get the lateness of loan {}", input.borrowerId(), input.loanId());
+      }
     }
   }
 
@@ -500,7 +527,10 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     }
     toRepayAt = request.toRepayAt();
     // A new date in the future ends the lateness; the validator allows nothing else.
-    late = false;
+    if (late) {
+      late = false;
+      tellBorrower(false);
+    }
     dueDateVersion++;
     changes++;
     change(status, null, "loan.DUE_DATE_CHANGED");

@@ -5,6 +5,7 @@ import dev.avance.workflows.loan.LoanWorkflow;
 import dev.avance.workflows.loan.TransferReceived;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public class IncomingCreditWorkflowImpl implements IncomingCreditWorkflow {
           .transferReceived(
               new TransferReceived(
                   credit.bankReference(), credit.amountCents(), credit.receivedAt()));
-    } catch (SignalExternalWorkflowException e) {
+    } catch (SignalExternalWorkflowException | ApplicationFailure e) {
       // The loan's workflow has ended (repaid, canceled): money is parked, never dropped.
       return activities.settle(
           new SettleCredit(credit, null, match.platformId(), "LOAN_NOT_OPEN " + match.loanId()));

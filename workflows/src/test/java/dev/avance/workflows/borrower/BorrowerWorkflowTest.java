@@ -7,6 +7,7 @@ import dev.avance.workflows.common.AvanceSearchAttributes;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.credit.CreditLineStatus;
+import dev.avance.workflows.credit.SetCreditLineStatus;
 import dev.avance.workflows.testing.Histories;
 import dev.avance.workflows.testing.TestEnvironments;
 import io.temporal.client.UpdateOptions;
@@ -196,6 +197,31 @@ class BorrowerWorkflowTest {
     assertThat(credit.opened).hasSize(2);
     assertThat(credit.opened.get(1).expiresAt()).isAfter(credit.opened.get(0).expiresAt());
     Histories.record(client, BorrowerWorkflow.workflowId(id), "v1-borrower-expired-rescored");
+  }
+
+  @Test
+  void aLateLoanBlocksTheLineUntilItIsRepaid() {
+    String id = UUID.randomUUID().toString();
+    onboard(borrower(id, Instant.parse("2026-11-01T10:00:00Z")), true);
+
+    running(id).loanLateness(new LoanLateness("loan-1", true));
+    running(id).loanLateness(new LoanLateness("loan-2", true));
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(running(id).state().creditLine().status()).isEqualTo(CreditLineStatus.BLOCKED);
+    assertThat(running(id).state().creditLine().statusReason())
+        .isEqualTo("LATE_REPAYMENT_BORROWER");
+
+    running(id).loanLateness(new LoanLateness("loan-1", false));
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(running(id).state().creditLine().status()).isEqualTo(CreditLineStatus.BLOCKED);
+    running(id).loanLateness(new LoanLateness("loan-2", false));
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(running(id).state().creditLine().status()).isEqualTo(CreditLineStatus.ACTIVE);
+    assertThat(credit.statusChanges)
+        .extracting(SetCreditLineStatus::status)
+        .containsExactly(CreditLineStatus.BLOCKED, CreditLineStatus.ACTIVE);
+    Histories.record(client, BorrowerWorkflow.workflowId(id), "v2-borrower-blocked-by-late-loan");
   }
 
   @Test

@@ -207,7 +207,7 @@ class LoanWorkflowTest {
 
     running(input).transferReceived(new TransferReceived("bank-late", 50_000, NOW));
     assertThat(result(input).status()).isEqualTo(LoanStatus.CLOSED);
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v1-loan-sct-late-60-days");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v2-loan-sct-late-60-days");
   }
 
   @Test
