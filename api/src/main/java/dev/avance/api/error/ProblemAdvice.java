@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -219,6 +221,19 @@ public class ProblemAdvice {
           Map.of());
     }
     return unexpected(e, request);
+  }
+
+  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+  ResponseEntity<ProblemDetail> databaseDown(RuntimeException e, HttpServletRequest request) {
+    log.warn(
+        "Database unavailable on {} {}: {}",
+        request.getMethod(),
+        request.getRequestURI(),
+        e.getMessage());
+    return Problems.of(
+        ErrorCode.TEMPORARILY_UNAVAILABLE,
+        "The database is unreachable; retry with the same request",
+        request.getRequestURI());
   }
 
   @ExceptionHandler(Exception.class)

@@ -70,6 +70,9 @@ public class LoanWorkflowImpl implements LoanWorkflow {
           LoanActivities.class,
           LocalActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(10))
+              // Without a schedule-to-close timeout (or a maximum of attempts) a local activity is
+              // not retried at all: a database restart would fail the loan.
+              .setScheduleToCloseTimeout(Duration.ofDays(1))
               .setRetryOptions(
                   RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build())
               .build());
@@ -78,6 +81,9 @@ public class LoanWorkflowImpl implements LoanWorkflow {
           CreditLineActivities.class,
           LocalActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(10))
+              // Without a schedule-to-close timeout (or a maximum of attempts) a local activity is
+              // not retried at all: a database restart would fail the loan.
+              .setScheduleToCloseTimeout(Duration.ofDays(1))
               .setRetryOptions(
                   RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build())
               .build());
