@@ -378,6 +378,7 @@ class LoanWorkflowTest {
     InstructPayment debit = bank.of(PaymentType.DIRECT_DEBIT).get(0);
     assertThat(debit.executionDate()).isEqualTo(TargetCalendar.collectionDate(TODAY.plusDays(50)));
     assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v2-loan-postponed");
   }
 
   @Test
