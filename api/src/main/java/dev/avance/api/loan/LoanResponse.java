@@ -67,8 +67,8 @@ public record LoanResponse(
   @Schema(description = "The financed invoice; amounts in cents.")
   public record Invoice(
       String number,
-      long amount, // Named explicitly: springdoc would otherwise read an is- prefix into
-      // "issueDate".
+      long amount,
+      // Named explicitly: swagger-core would otherwise take "is" for a prefix and say issueDate.
       @JsonProperty("issue_date") LocalDate issueDate,
       LocalDate dueDate,
       Debtor debtor) {}
