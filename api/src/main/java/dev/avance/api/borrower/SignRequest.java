@@ -1,7 +1,14 @@
 package dev.avance.api.borrower;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import java.time.OffsetDateTime;
 
 /** POST /borrower/{id}/sign: the borrower accepted the T&Cs at {@code signed_at}. */
-public record SignRequest(@NotNull OffsetDateTime signedAt, Boolean waitForReady) {}
+public record SignRequest(
+    @Schema(
+            description = "When the T&Cs were accepted; not in the future.",
+            example = "2026-01-15T09:30:00Z")
+        @NotNull
+        OffsetDateTime signedAt,
+    @Schema(description = "Answer once the credit line is open (`READY`).") Boolean waitForReady) {}

@@ -1,5 +1,6 @@
 package dev.avance.api.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Answers errors raised outside Spring MVC (the container's error path) as problems too. */
 @RestController
+@Hidden
 public class ProblemErrorController implements ErrorController {
 
   @RequestMapping("/error")

@@ -1,5 +1,7 @@
 package dev.avance.api.loan;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,30 +13,69 @@ import java.util.Map;
 /** POST /loans: finance (part of) an invoice now, repay on {@code to_repay_at}. */
 public record CreateLoanRequest(
     @NotNull LoanType loanType,
-    @NotBlank @Size(max = 64) String borrowerId,
-    @NotNull @Positive Long amount,
+    @Schema(description = "A READY borrower of yours.") @NotBlank @Size(max = 64) String borrowerId,
+    @Schema(
+            description = "The principal in euro cents; at most the invoice's amount.",
+            example = "50000")
+        @NotNull
+        @Positive
+        Long amount,
     @NotNull @Valid InvoiceRequest invoice,
-    @Valid AccountRequest toAccount,
-    @NotNull @Valid AccountRequest loanTo,
-    @NotNull LocalDate toPayAt,
-    @NotNull LocalDate toRepayAt,
-    Boolean autoValidate,
-    @NotBlank @Size(max = 128) String saltId,
-    Boolean waitForValidation,
-    @Size(max = 50, message = "at most 50 keys") Map<String, Object> metadata) {
+    @Schema(description = "The IBAN on the invoice; usually the same as `loan_to`.") @Valid
+        AccountRequest toAccount,
+    @Schema(description = "The borrower's account or wallet the loan is paid out to.")
+        @NotNull
+        @Valid
+        AccountRequest loanTo,
+    @Schema(description = "The payout day: today, or up to 60 days ahead.") @NotNull
+        LocalDate toPayAt,
+    @Schema(description = "The repayment day: 1 to 120 days after the payout day.") @NotNull
+        LocalDate toRepayAt,
+    @Schema(
+            description =
+                "Default true: an accepted loan is paid out at once; false waits for"
+                    + " `POST /loan/{id}/validate`.")
+        Boolean autoValidate,
+    @Schema(
+            description = "Your unique id of this request: sending it again answers the same loan.",
+            example = "order-2026-0042")
+        @NotBlank
+        @Size(max = 128)
+        String saltId,
+    @Schema(description = "Answer once the loan is accepted or declined.")
+        Boolean waitForValidation,
+    @Schema(description = "Your own key-value data, returned as sent (at most 50 keys).")
+        @Size(max = 50, message = "at most 50 keys")
+        Map<String, Object> metadata) {
 
   /** The invoice being financed. */
+  @Schema(description = "The invoice being financed.")
   public record InvoiceRequest(
-      @NotBlank @Size(max = 64) String number,
-      @NotNull @Positive Long amount,
-      LocalDate issueDate,
+      @Schema(description = "The invoice's number; one loan per invoice.", example = "INV-0042")
+          @NotBlank
+          @Size(max = 64)
+          String number,
+      @Schema(description = "The invoice's total, in euro cents.", example = "100000")
+          @NotNull
+          @Positive
+          Long amount,
+      // Named explicitly: swagger-core would otherwise take "is" for a prefix and say issueDate.
+      @JsonProperty("issue_date") LocalDate issueDate,
       LocalDate dueDate,
       @Valid DebtorRequest debtor) {}
 
   /** The invoice's debtor, the platform user's B2B customer. */
-  public record DebtorRequest(@Size(max = 200) String name, @Size(max = 32) String identifier) {}
+  @Schema(description = "The invoice's debtor, the borrower's B2B customer.")
+  public record DebtorRequest(
+      @Schema(example = "Debtor SA") @Size(max = 200) String name,
+      @Schema(description = "The debtor's registration number.", example = "732829320")
+          @Size(max = 32)
+          String identifier) {}
 
   /** A bank account: its IBAN, and optionally the BIC. */
+  @Schema(description = "A bank account: its IBAN, and optionally the BIC.")
   public record AccountRequest(
-      @NotBlank @Size(max = 42) String accountNumber, @Size(max = 11) String bankIdentifier) {}
+      @Schema(example = "FR1420041010050500013M02606") @NotBlank @Size(max = 42)
+          String accountNumber,
+      @Schema(example = "PSSTFRPPPAR") @Size(max = 11) String bankIdentifier) {}
 }

@@ -1,5 +1,8 @@
 package dev.avance.api.loan;
 
+import dev.avance.workflows.payment.PaymentStatus;
+import dev.avance.workflows.payment.PaymentType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -7,11 +10,12 @@ import java.time.LocalDate;
 public record PaymentResponse(
     String id,
     String loanId,
-    String paymentType,
-    long amount,
-    String currency,
-    String status,
-    String failureReason,
-    LocalDate scheduledAt,
-    Instant instructedAt,
-    Instant paidAt) {}
+    @Schema(implementation = PaymentType.class) String paymentType,
+    @Schema(description = "In euro cents.") long amount,
+    @Schema(example = "EUR") String currency,
+    @Schema(implementation = PaymentStatus.class) String status,
+    @Schema(description = "Why it FAILED or was RETURNED (an R-code for a debit).")
+        String failureReason,
+    @Schema(description = "The execution day.") LocalDate scheduledAt,
+    @Schema(description = "When it was sent to the bank.") Instant instructedAt,
+    @Schema(description = "When the money moved.") Instant paidAt) {}

@@ -6,9 +6,14 @@ import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.platform.Platform;
 import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
+import dev.avance.api.openapi.ProblemResponse;
+import dev.avance.api.openapi.Tags;
 import dev.avance.api.temporal.WorkflowGateway;
 import dev.avance.workflows.payment.IncomingCredit;
 import dev.avance.workflows.payment.PaymentIds;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +22,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -33,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * borrower's bank. Off in production ({@code avance.sandbox.enabled=false}).
  */
 @RestController
+@Tag(name = Tags.SANDBOX)
 @ConditionalOnProperty(name = "avance.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 public class SandboxController {
   private final SimulatedSepaBank bank;
@@ -55,19 +60,55 @@ public class SandboxController {
   }
 
   /** A credit transfer to one of the platform's borrowers' virtual IBANs. */
+  @Schema(description = "A SEPA credit transfer arriving on one of your borrowers' virtual IBANs.")
   public record IncomingTransferRequest(
-      @NotBlank @Size(max = 42) String toIban,
-      @NotNull @Positive Long amount,
-      @Size(max = 140) String remittanceInformation,
-      @Size(max = 42) String fromIban,
-      @Size(max = 64) String bankReference) {}
+      @Schema(description = "The borrower's virtual IBAN (`repayment_account.account_number`).")
+          @NotBlank
+          @Size(max = 42)
+          String toIban,
+      @Schema(description = "Euro cents.", example = "30000") @NotNull @Positive Long amount,
+      @Schema(
+              description =
+                  "The transfer's remittance information; quote the loan's `repayment_reference`"
+                      + " (RF...) for it to be matched. Unmatched money is parked for operators.")
+          @Size(max = 140)
+          String remittanceInformation,
+      @Schema(description = "The payer's IBAN.") @Size(max = 42) String fromIban,
+      @Schema(description = "The bank's id of the transfer; the same one is received once.")
+          @Size(max = 64)
+          String bankReference) {}
+
+  /** What the simulated bank received. */
+  public record IncomingTransferResponse(
+      @Schema(description = "The bank's id of the transfer.") String bankReference,
+      @Schema(allowableValues = "RECEIVED") String status) {}
 
   /** The R-code a borrower's bank returned a direct debit with, such as AM04. */
-  public record ReturnRequest(@NotBlank @Pattern(regexp = "[A-Z]{2}[0-9]{2}") String rCode) {}
+  public record ReturnRequest(
+      @Schema(
+              description = "The SEPA R-code, such as `AM04` (insufficient funds).",
+              example = "AM04")
+          @NotBlank
+          @Pattern(regexp = "[A-Z]{2}[0-9]{2}")
+          String rCode) {}
 
+  /** The returned direct debit. */
+  public record ReturnResponse(
+      @Schema(description = "The direct debit's payment id.") String paymentId,
+      @Schema(
+              description = "The debit's status at the bank.",
+              allowableValues = {"PENDING", "SETTLED", "REJECTED", "RETURNED", "WITHDRAWN"})
+          String status) {}
+
+  @Operation(
+      operationId = "simulateIncomingTransfer",
+      summary = "Simulate an incoming transfer",
+      description =
+          "Money arrives on a borrower's virtual IBAN; it is reconciled automatically with the"
+              + " loan whose reference the remittance information quotes.")
   @PostMapping(path = "/sandbox/incoming-transfers", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
-  public Map<String, Object> incomingTransfer(
+  public IncomingTransferResponse incomingTransfer(
       Platform platform, @Valid @RequestBody IncomingTransferRequest body) {
     String iban = body.toIban().replace(" ", "").toUpperCase(Locale.ROOT);
     if (!borrowers.virtualIbanBelongsTo(platform.id(), iban)) {
@@ -82,39 +123,62 @@ public class SandboxController {
     workflows.reconcile(
         new IncomingCredit(
             reference, iban, body.amount(), body.remittanceInformation(), clock.instant()));
-    return Map.of("bank_reference", reference, "status", "RECEIVED");
+    return new IncomingTransferResponse(reference, "RECEIVED");
   }
 
   /** Why the beneficiary's bank refuses a payout, such as AC04 (account closed). */
-  public record FailPayoutRequest(@Size(max = 140) String reason) {}
+  public record FailPayoutRequest(
+      @Schema(
+              description = "The SEPA reason code; AC04 (account closed) when absent.",
+              example = "AC04")
+          @Size(max = 140)
+          String reason) {}
 
-  /**
-   * The loan's payout will be rejected by the bank: in advance for a loan not paid out yet, or at
-   * once for a payout the bank has not executed.
-   */
+  /** What the bank will do with, or did to, the loan's payout. */
+  public record FailPayoutResponse(
+      @Schema(description = "The payout's payment id.") String paymentId,
+      @Schema(
+              description = "REJECTED now, or WILL_BE_REJECTED when the payout reaches the bank.",
+              allowableValues = {"REJECTED", "WILL_BE_REJECTED"})
+          String status) {}
+
+  @Operation(
+      operationId = "simulateFailedPayout",
+      summary = "Simulate a failed payout",
+      description =
+          "The beneficiary's bank rejects the loan's payout: arranged in advance for a loan not"
+              + " paid out yet (TO_VALIDATE, VALIDATED, SCHEDULED), or at once for a payout the"
+              + " bank has not executed. The loan goes to ISSUE_DETECTED and its credit is"
+              + " released.")
+  @ProblemResponse(status = 409, description = "`invalid_state`: the payout was already executed")
   @PostMapping(path = "/sandbox/loan/{id}/fail-payout", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public Map<String, Object> failPayout(
+  public FailPayoutResponse failPayout(
       Platform platform, @PathVariable String id, @Valid @RequestBody FailPayoutRequest body) {
     loans.findById(platform.id(), id).orElseThrow(() -> ApiException.notFound("Loan " + id));
     String paymentId = PaymentIds.payout(id);
     String reason = body.reason() == null ? "AC04" : body.reason();
-    var transfer = bank.transfer(paymentId);
-    if (transfer.isEmpty()) {
+    if (bank.transfer(paymentId).isEmpty()) {
       bank.rejectWhenReceived(paymentId, reason);
-      return Map.of("payment_id", paymentId, "status", "WILL_BE_REJECTED");
+      return new FailPayoutResponse(paymentId, "WILL_BE_REJECTED");
     }
     try {
-      return Map.of(
-          "payment_id", paymentId, "status", bank.failPayout(paymentId, reason).status().name());
+      return new FailPayoutResponse(paymentId, bank.failPayout(paymentId, reason).status().name());
     } catch (IllegalStateException alreadyExecuted) {
       throw new ApiException(ErrorCode.INVALID_STATE, "The payout was already executed");
     }
   }
 
+  @Operation(
+      operationId = "simulateReturnedDirectDebit",
+      summary = "Simulate a returned direct debit",
+      description = "The borrower's bank sends the loan's last direct debit back with an R-code.")
+  @ProblemResponse(
+      status = 409,
+      description = "`invalid_state`: the debit was withdrawn before it was sent")
   @PostMapping(
       path = "/sandbox/loan/{id}/return-direct-debit",
       consumes = MediaType.APPLICATION_JSON_VALUE)
-  public Map<String, Object> returnDirectDebit(
+  public ReturnResponse returnDirectDebit(
       Platform platform, @PathVariable String id, @Valid @RequestBody ReturnRequest body) {
     loans.findById(platform.id(), id).orElseThrow(() -> ApiException.notFound("Loan " + id));
     var debit =
@@ -122,7 +186,11 @@ public class SandboxController {
             .filter(t -> PaymentIds.isDirectDebitOf(t.paymentId(), id))
             .reduce((first, second) -> second)
             .orElseThrow(() -> ApiException.notFound("Direct debit of loan " + id));
-    var outcome = bank.returnDirectDebit(debit.paymentId(), body.rCode());
-    return Map.of("payment_id", debit.paymentId(), "status", outcome.status().name());
+    try {
+      var outcome = bank.returnDirectDebit(debit.paymentId(), body.rCode());
+      return new ReturnResponse(debit.paymentId(), outcome.status().name());
+    } catch (IllegalStateException e) {
+      throw new ApiException(ErrorCode.INVALID_STATE, e.getMessage());
+    }
   }
 }
