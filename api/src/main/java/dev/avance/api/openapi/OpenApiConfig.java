@@ -121,6 +121,12 @@ public class OpenApiConfig {
                         "Loan requests, consent, cancellation, repayment date, repayment details"
                             + " and payments."),
                 new Tag()
+                    .name(Tags.WEBHOOKS)
+                    .description(
+                        "Subscriptions to status changes, delivered as signed POSTs (HMAC-SHA256"
+                            + " over `<t>.<body>` in the `Avance-Signature` header), at least"
+                            + " once: deduplicate by event id."),
+                new Tag()
                     .name(Tags.SANDBOX)
                     .description(
                         "The simulated outside world: money arriving, a direct debit returned."

@@ -5,6 +5,7 @@ public final class Tags {
   public static final String BORROWERS = "Borrowers";
   public static final String LOANS = "Loans";
   public static final String SANDBOX = "Sandbox";
+  public static final String WEBHOOKS = "Webhooks";
 
   private Tags() {}
 }

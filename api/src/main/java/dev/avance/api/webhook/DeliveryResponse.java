@@ -1,5 +1,6 @@
 package dev.avance.api.webhook;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** One delivery of one event to a subscription, with its attempts. */
@@ -7,7 +8,7 @@ public record DeliveryResponse(
     String id,
     String eventId,
     String eventType,
-    String status,
+    @Schema(allowableValues = {"PENDING", "RETRYING", "DELIVERED", "FAILED"}) String status,
     int attempts,
     Integer lastStatusCode,
     String lastError,
