@@ -14,14 +14,17 @@ public class WebConfig implements WebMvcConfigurer {
   };
 
   private final ApiKeyInterceptor apiKeys;
+  private final NulGuard nulGuard;
 
-  public WebConfig(ApiKeyInterceptor apiKeys) {
+  public WebConfig(ApiKeyInterceptor apiKeys, NulGuard nulGuard) {
     this.apiKeys = apiKeys;
+    this.nulGuard = nulGuard;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(apiKeys).addPathPatterns("/**").excludePathPatterns(PUBLIC_PATHS);
+    registry.addInterceptor(nulGuard).addPathPatterns("/**").excludePathPatterns(PUBLIC_PATHS);
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -185,6 +187,25 @@ public class ProblemAdvice {
         "Content-Type "
             + (e.getContentType() == null ? "(none)" : e.getContentType())
             + " is not supported; send application/json",
+        request.getRequestURI());
+  }
+
+  /** A query string the container cannot parse (a parameter without a name, say). */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> unparsableQuery(
+      InvalidParameterException e, HttpServletRequest request) {
+    return Problems.of(
+        ErrorCode.MALFORMED_REQUEST,
+        "The query string cannot be parsed: every parameter needs a name",
+        request.getRequestURI());
+  }
+
+  /** A multipart Content-Type the endpoint does not take, even on a GET. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
+    return Problems.of(
+        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        "Multipart bodies are not supported; send application/json",
         request.getRequestURI());
   }
 

@@ -105,6 +105,10 @@ public class LoanService {
     }
     String metadata =
         request.metadata() == null ? null : json.writeValueAsString(request.metadata());
+    if (metadata != null && metadata.contains("\\u0000")) {
+      throw ApiException.invalidField(
+          "metadata", "invalid_value", "must not contain NUL characters");
+    }
     if (metadata != null && metadata.length() > MAX_METADATA_CHARS) {
       problems.add(
           new FieldProblem(

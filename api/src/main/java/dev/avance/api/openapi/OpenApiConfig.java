@@ -24,10 +24,13 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
@@ -169,6 +172,63 @@ public class OpenApiConfig {
       // A NamingBase translates the default name alone; it reads neither config nor member.
       return delegate.nameForField(null, null, propertyName);
     }
+  }
+
+  /**
+   * Responses carry every field, null when unknown: an optional property (not in {@code required})
+   * is declared as possibly null, so that clients and contract tests expect it.
+   */
+  @Bean
+  OpenApiCustomizer nullableOptionalProperties() {
+    return openApi -> {
+      if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+        return;
+      }
+      openApi
+          .getComponents()
+          .getSchemas()
+          .forEach(
+              (name, schema) -> {
+                if (schema.getProperties() == null) {
+                  return;
+                }
+                List<String> required =
+                    schema.getRequired() == null ? List.of() : schema.getRequired();
+                @SuppressWarnings("unchecked")
+                Map<String, Schema> properties = schema.getProperties();
+                properties.replaceAll(
+                    (property, value) -> required.contains(property) ? value : nullable(value));
+              });
+    };
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  static Schema nullable(Schema property) {
+    if (property.get$ref() != null) {
+      return new Schema<>()
+          .anyOf(
+              List.of(
+                  new Schema<>().$ref(property.get$ref()), new Schema<>().types(Set.of("null"))))
+          .description(property.getDescription());
+    }
+    Set<String> types = new LinkedHashSet<>();
+    if (property.getTypes() != null) {
+      types.addAll(property.getTypes());
+    }
+    if (property.getType() != null) {
+      types.add(property.getType());
+    }
+    if (types.isEmpty() || types.contains("null")) {
+      return property;
+    }
+    types.add("null");
+    property.setTypes(types);
+    if (property.getEnum() != null && !property.getEnum().contains(null)) {
+      List values = new ArrayList<>(property.getEnum());
+      values.add(null);
+      property.setEnum(values);
+    }
+    return property;
   }
 
   /** The problem responses particular to an operation, declared with {@link ProblemResponse}. */
