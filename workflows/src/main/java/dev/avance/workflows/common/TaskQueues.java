@@ -4,6 +4,7 @@ package dev.avance.workflows.common;
 public final class TaskQueues {
   public static final String BORROWERS = "avance-borrowers";
   public static final String LOANS = "avance-loans";
+  public static final String BILLING = "avance-billing";
 
   private TaskQueues() {}
 }
