@@ -218,6 +218,8 @@ public class BillRepository {
    * lock, whatever node runs them): the second one sees the first one's lines and writes nothing.
    */
   void lockPeriod(YearMonth period) {
+    // The accrual sorts every loan's timeline at once: memory for it, for this transaction only.
+    jdbc.sql("set local work_mem = '64MB'").update();
     jdbc.sql("select pg_advisory_xact_lock(:space, :key)")
         .param("space", 0x42494C4C) // "BILL"
         .param("key", period.getYear() * 100 + period.getMonthValue())

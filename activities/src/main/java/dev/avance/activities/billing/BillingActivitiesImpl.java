@@ -105,7 +105,9 @@ public class BillingActivitiesImpl implements BillingActivities {
         TargetCalendar.addBusinessDays(runDay, command.collectionLeadBusinessDays());
 
     bills.lockPeriod(period);
+    long started = System.nanoTime();
     List<Accrual> accruals = bills.accruals(period, command.at());
+    long computed = System.nanoTime();
     Map<String, BillStatus> existing = bills.statuses(period);
 
     // Payers in a stable order, so that bills and lines are written in the same order each time.
@@ -169,12 +171,14 @@ public class BillingActivitiesImpl implements BillingActivities {
     int written = bills.insertLines(period, lines);
     bills.refreshTotals(grown);
     log.info(
-        "Billing {}: {} loans, {} new bills, {} lines, {} cents",
+        "Billing {}: {} loans, {} new bills, {} lines, {} cents; accrual {} ms, writes {} ms",
         period,
         accruals.size(),
         created.size(),
         written,
-        billedCents);
+        billedCents,
+        (computed - started) / 1_000_000,
+        (System.nanoTime() - computed) / 1_000_000);
     return new BillsGenerated(created.size(), written, billedCents);
   }
 
