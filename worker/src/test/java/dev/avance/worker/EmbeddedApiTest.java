@@ -15,9 +15,12 @@ import org.springframework.boot.test.context.SpringBootTest;
       "avance.embedded.temporal-port=17933",
       "avance.embedded.temporal-ui-port=18933",
       "avance.embedded.postgres-port=15933",
-      "avance.demo.api-key=" + EmbeddedApiTest.KEY_A
+      "avance.demo.api-key=" + EmbeddedApiTest.KEY_A,
+      "avance.operator.api-key=" + EmbeddedApiTest.OPERATOR_KEY
     })
 abstract class EmbeddedApiTest {
   static final String KEY_A = "avk_test_platform_a_0123456789abcdef";
   static final String KEY_B = "avk_test_platform_b_0123456789abcdef";
+  static final String OPERATOR_KEY = "avk_test_operator_0123456789abcdef";
+  static final int TEMPORAL_UI_PORT = 18933;
 }

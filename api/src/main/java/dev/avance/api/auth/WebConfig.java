@@ -13,15 +13,25 @@ public class WebConfig implements WebMvcConfigurer {
     "/error", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"
   };
 
-  private final ApiKeyInterceptor apiKeys;
+  /** Paths for Avance's operators, authenticated by the operator key instead of a platform's. */
+  static final String OPERATOR_PATHS = "/ops/**";
 
-  public WebConfig(ApiKeyInterceptor apiKeys) {
+  private final ApiKeyInterceptor apiKeys;
+  private final OperatorKeyInterceptor operatorKey;
+
+  public WebConfig(ApiKeyInterceptor apiKeys, OperatorKeyInterceptor operatorKey) {
     this.apiKeys = apiKeys;
+    this.operatorKey = operatorKey;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(apiKeys).addPathPatterns("/**").excludePathPatterns(PUBLIC_PATHS);
+    registry
+        .addInterceptor(apiKeys)
+        .addPathPatterns("/**")
+        .excludePathPatterns(PUBLIC_PATHS)
+        .excludePathPatterns(OPERATOR_PATHS);
+    registry.addInterceptor(operatorKey).addPathPatterns(OPERATOR_PATHS);
   }
 
   @Override

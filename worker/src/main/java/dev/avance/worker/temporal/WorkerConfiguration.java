@@ -1,5 +1,7 @@
 package dev.avance.worker.temporal;
 
+import dev.avance.workflows.billing.BillingActivities;
+import dev.avance.workflows.billing.BillingWorkflowImpl;
 import dev.avance.workflows.borrower.BorrowerActivities;
 import dev.avance.workflows.borrower.BorrowerWorkflowImpl;
 import dev.avance.workflows.common.TaskQueues;
@@ -35,7 +37,8 @@ public class WorkerConfiguration {
       CreditLineActivities creditLineActivities,
       LoanActivities loanActivities,
       PaymentActivities paymentActivities,
-      IncomingCreditActivities incomingCreditActivities) {
+      IncomingCreditActivities incomingCreditActivities,
+      BillingActivities billingActivities) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker borrowers = factory.newWorker(TaskQueues.BORROWERS);
     borrowers.registerWorkflowImplementationTypes(BorrowerWorkflowImpl.class);
@@ -45,6 +48,10 @@ public class WorkerConfiguration {
         LoanWorkflowImpl.class, IncomingCreditWorkflowImpl.class);
     loans.registerActivitiesImplementations(
         loanActivities, creditLineActivities, paymentActivities, incomingCreditActivities);
+    // Bills' debits go through the same payment activities, on the billing queue.
+    Worker billing = factory.newWorker(TaskQueues.BILLING);
+    billing.registerWorkflowImplementationTypes(BillingWorkflowImpl.class);
+    billing.registerActivitiesImplementations(billingActivities, paymentActivities);
     return factory;
   }
 
