@@ -21,11 +21,13 @@ import org.springframework.boot.test.context.SpringBootTest;
       "avance.embedded.temporal-port=${avance.it.temporal-port}",
       "avance.embedded.temporal-ui-port=${avance.it.temporal-ui-port}",
       "avance.embedded.postgres-port=${avance.it.postgres-port}",
-      "avance.demo.api-key=" + EmbeddedApiTest.KEY_A
+      "avance.demo.api-key=" + EmbeddedApiTest.KEY_A,
+      "avance.operator.api-key=" + EmbeddedApiTest.OPERATOR_KEY
     })
 abstract class EmbeddedApiTest {
   static final String KEY_A = "avk_test_platform_a_0123456789abcdef";
   static final String KEY_B = "avk_test_platform_b_0123456789abcdef";
+  static final String OPERATOR_KEY = "avk_test_operator_0123456789abcdef";
 
   static {
     // Chosen before Spring reads its environment: the embedded runtime starts from it.

@@ -2,6 +2,7 @@ package dev.avance.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.avance.workflows.billing.BillingWorkflowImpl;
 import dev.avance.workflows.borrower.BorrowerWorkflowImpl;
 import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.loan.LoanWorkflowImpl;
@@ -45,7 +46,8 @@ class ReplayTest {
                         worker.registerWorkflowImplementationTypes(
                             BorrowerWorkflowImpl.class,
                             LoanWorkflowImpl.class,
-                            IncomingCreditWorkflowImpl.class);
+                            IncomingCreditWorkflowImpl.class,
+                            BillingWorkflowImpl.class);
                         worker.replayWorkflowExecution(
                             WorkflowExecutionHistory.fromJson(Files.readString(file)));
                       }

@@ -13,17 +13,28 @@ public class WebConfig implements WebMvcConfigurer {
     "/error", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"
   };
 
+  /** Paths for Avance's operators, authenticated by the operator key instead of a platform's. */
+  static final String OPERATOR_PATHS = "/ops/**";
+
   private final ApiKeyInterceptor apiKeys;
+  private final OperatorKeyInterceptor operatorKey;
   private final NulGuard nulGuard;
 
-  public WebConfig(ApiKeyInterceptor apiKeys, NulGuard nulGuard) {
+  public WebConfig(
+      ApiKeyInterceptor apiKeys, OperatorKeyInterceptor operatorKey, NulGuard nulGuard) {
     this.apiKeys = apiKeys;
+    this.operatorKey = operatorKey;
     this.nulGuard = nulGuard;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(apiKeys).addPathPatterns("/**").excludePathPatterns(PUBLIC_PATHS);
+    registry
+        .addInterceptor(apiKeys)
+        .addPathPatterns("/**")
+        .excludePathPatterns(PUBLIC_PATHS)
+        .excludePathPatterns(OPERATOR_PATHS);
+    registry.addInterceptor(operatorKey).addPathPatterns(OPERATOR_PATHS);
     registry.addInterceptor(nulGuard).addPathPatterns("/**").excludePathPatterns(PUBLIC_PATHS);
   }
 

@@ -5,6 +5,8 @@ import org.springframework.http.HttpStatus;
 /** Stable, machine-readable problem codes; the {@code code} member of every problem response. */
 public enum ErrorCode {
   UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Missing or invalid API key"),
+  FORBIDDEN(HttpStatus.FORBIDDEN, "This key may not call this endpoint"),
+  OPERATOR_ACCESS_DISABLED(HttpStatus.FORBIDDEN, "Operator endpoints are disabled"),
   NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
   VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "The request has invalid fields"),
   MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "The request body is not valid JSON"),

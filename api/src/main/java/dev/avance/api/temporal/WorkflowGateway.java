@@ -1,5 +1,7 @@
 package dev.avance.api.temporal;
 
+import dev.avance.workflows.billing.BillingRun;
+import dev.avance.workflows.billing.BillingWorkflow;
 import dev.avance.workflows.borrower.AddRepaymentMethod;
 import dev.avance.workflows.borrower.AwaitRegistration;
 import dev.avance.workflows.borrower.BorrowerState;
@@ -20,6 +22,8 @@ import dev.avance.workflows.payment.IncomingCredit;
 import dev.avance.workflows.payment.IncomingCreditWorkflow;
 import dev.avance.workflows.webhook.WebhookDelivery;
 import dev.avance.workflows.webhook.WebhookDeliveryWorkflow;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -30,6 +34,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
+import java.time.YearMonth;
 import org.springframework.stereotype.Service;
 
 /** The one owner of the {@link WorkflowClient}: every start, update, signal and query goes here. */
@@ -152,6 +157,33 @@ public class WorkflowGateway {
       // Dispatched twice (a crash between start and bookkeeping): one delivery is enough.
     }
   }
+
+  /**
+   * Starts the billing run of {@code period} ({@code billing-YYYY-MM}) unless it exists: a running
+   * one is joined, a completed one is left as it is (a period is billed once), a failed one is
+   * started again and resumes. Returns the run's status as Temporal has it now.
+   */
+  public BillingRunStatus startBillingRun(YearMonth period) {
+    BillingWorkflow stub =
+        client.newWorkflowStub(BillingWorkflow.class, BillingWorkflow.startOptions(period));
+    String workflowId = BillingWorkflow.workflowId(period);
+    String runId = null;
+    try {
+      WorkflowExecution started = WorkflowClient.start(stub::run, BillingRun.of(period, null));
+      runId = started.getRunId();
+    } catch (WorkflowExecutionAlreadyStarted completed) {
+      // Billed already: the existing run is the answer.
+    }
+    var description = client.newUntypedWorkflowStub(workflowId).describe();
+    WorkflowExecutionStatus status = description.getStatus();
+    return new BillingRunStatus(
+        workflowId,
+        runId == null ? description.getExecution().getRunId() : runId,
+        status.name().replace("WORKFLOW_EXECUTION_STATUS_", ""));
+  }
+
+  /** A billing run as Temporal knows it: RUNNING, COMPLETED, FAILED, CONTINUED_AS_NEW... */
+  public record BillingRunStatus(String workflowId, String runId, String status) {}
 
   private LoanWorkflow loan(String loanId) {
     return client.newWorkflowStub(LoanWorkflow.class, LoanWorkflow.workflowId(loanId));

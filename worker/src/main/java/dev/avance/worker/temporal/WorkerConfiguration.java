@@ -1,5 +1,7 @@
 package dev.avance.worker.temporal;
 
+import dev.avance.workflows.billing.BillingActivities;
+import dev.avance.workflows.billing.BillingWorkflowImpl;
 import dev.avance.workflows.borrower.BorrowerActivities;
 import dev.avance.workflows.borrower.BorrowerWorkflowImpl;
 import dev.avance.workflows.common.TaskQueues;
@@ -38,7 +40,8 @@ public class WorkerConfiguration {
       LoanActivities loanActivities,
       PaymentActivities paymentActivities,
       IncomingCreditActivities incomingCreditActivities,
-      WebhookActivities webhookActivities) {
+      WebhookActivities webhookActivities,
+      BillingActivities billingActivities) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker borrowers = factory.newWorker(TaskQueues.BORROWERS);
     borrowers.registerWorkflowImplementationTypes(BorrowerWorkflowImpl.class);
@@ -51,6 +54,10 @@ public class WorkerConfiguration {
     Worker webhooks = factory.newWorker(TaskQueues.WEBHOOKS);
     webhooks.registerWorkflowImplementationTypes(WebhookDeliveryWorkflowImpl.class);
     webhooks.registerActivitiesImplementations(webhookActivities);
+    // Bills' debits go through the same payment activities, on the billing queue.
+    Worker billing = factory.newWorker(TaskQueues.BILLING);
+    billing.registerWorkflowImplementationTypes(BillingWorkflowImpl.class);
+    billing.registerActivitiesImplementations(billingActivities, paymentActivities);
     return factory;
   }
 

@@ -64,6 +64,17 @@ public final class Interest {
   }
 
   /**
+   * The exact interest, in cents, on {@code principalDays} cent-days (a principal summed over the
+   * days it was outstanding): what {@link #accrued(long, long)} gives for that many cents over one
+   * day. Bulk accruals add up cent-days first and turn them into interest once.
+   *
+   * @throws IllegalArgumentException if it is negative
+   */
+  public static BigDecimal accruedOnPrincipalDays(long principalDays) {
+    return accrued(principalDays, 1);
+  }
+
+  /**
    * The calendar days a loan paid out on {@code payoutDay} and repaid on {@code repaymentDay} is
    * charged for: the payout day counts, the repayment day does not, and a loan repaid on its payout
    * day still costs one day.

@@ -1,0 +1,56 @@
+package dev.avance.api.billing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A bill as the API returns it; amounts in euro cents. {@code start_date} and {@code end_date} are
+ * the first and last day of the billed month; {@code lines} only on GET /bill/{id}.
+ */
+public record BillResponse(
+    String id,
+    String status,
+    String period,
+    LocalDate startDate,
+    LocalDate endDate,
+    String payerType,
+    String payerId,
+    String billedBorrowerId,
+    LocalDate billDate,
+    LocalDate dueDate,
+    long toPayAmount,
+    String currency,
+    int loansCount,
+    Payment payment,
+    Instant paidAt,
+    Instant createdAt,
+    Instant updatedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Line> lines) {
+
+  /** The direct debit collecting a borrower's bill. */
+  public record Payment(
+      String id,
+      String paymentType,
+      String status,
+      String failureReason,
+      LocalDate collectionDate) {}
+
+  /**
+   * One loan on the bill: the days charged, [{@code first_day}, {@code last_day}], those with
+   * principal outstanding ({@code days}), the principal summed over them ({@code principal_days},
+   * in cent-days), the loan's amount ({@code principal}), the exact interest in cents with 4
+   * decimals as a string ({@code exact_interest}) and the cents billed ({@code amount}). A loan's
+   * amounts over all its bills add up to its total exact interest rounded once.
+   */
+  public record Line(
+      String loanId,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      int days,
+      long principal,
+      long principalDays,
+      String exactInterest,
+      long amount) {}
+}

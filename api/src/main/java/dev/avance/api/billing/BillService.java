@@ -1,0 +1,101 @@
+package dev.avance.api.billing;
+
+import dev.avance.activities.billing.BillLineRow;
+import dev.avance.activities.billing.BillQuery;
+import dev.avance.activities.billing.BillRepository;
+import dev.avance.activities.billing.BillRow;
+import dev.avance.activities.platform.Platform;
+import dev.avance.api.common.PageRequest;
+import dev.avance.api.common.PageResponse;
+import dev.avance.api.error.ApiException;
+import dev.avance.workflows.billing.BillStatus;
+import dev.avance.workflows.billing.PayerType;
+import java.time.YearMonth;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Bills from the read model, scoped to the calling platform (its own and its borrowers'). */
+@Service
+public class BillService {
+  private final BillRepository bills;
+
+  public BillService(BillRepository bills) {
+    this.bills = bills;
+  }
+
+  public PageResponse<BillResponse> list(
+      Platform platform,
+      YearMonth period,
+      PayerType payerType,
+      String payerId,
+      List<BillStatus> statuses,
+      PageRequest page) {
+    List<BillRow> rows =
+        bills.find(
+            new BillQuery(
+                platform.id(),
+                period,
+                payerType,
+                payerId,
+                statuses,
+                page.ascending(),
+                page.afterTime(),
+                page.afterId(),
+                page.fetchSize()));
+    boolean more = rows.size() > page.pageSize();
+    List<BillRow> pageRows = more ? rows.subList(0, page.pageSize()) : rows;
+    String next = null;
+    if (more) {
+      BillRow last = pageRows.get(pageRows.size() - 1);
+      next = page.cursorAfter(last.createdAt(), last.id());
+    }
+    return new PageResponse<>(pageRows.stream().map(b -> response(b, null)).toList(), next);
+  }
+
+  public BillResponse get(Platform platform, String id) {
+    BillRow bill =
+        bills.findById(platform.id(), id).orElseThrow(() -> ApiException.notFound("Bill " + id));
+    return response(bill, bills.lines(bill.id()).stream().map(BillService::line).toList());
+  }
+
+  private static BillResponse response(BillRow b, List<BillResponse.Line> lines) {
+    return new BillResponse(
+        b.id(),
+        b.status().name(),
+        b.period().toString(),
+        b.period().atDay(1),
+        b.period().atEndOfMonth(),
+        b.payerType().name(),
+        b.payerId(),
+        b.payerType() == PayerType.BORROWER ? b.borrowerId() : null,
+        b.billDate(),
+        b.dueDate(),
+        b.totalCents(),
+        "EUR",
+        b.linesCount(),
+        b.paymentId() == null
+            ? null
+            : new BillResponse.Payment(
+                b.paymentId(),
+                "DIRECT_DEBIT",
+                b.paymentStatus(),
+                b.paymentFailureReason(),
+                b.collectionDate()),
+        b.paidAt(),
+        b.createdAt(),
+        b.updatedAt(),
+        lines);
+  }
+
+  private static BillResponse.Line line(BillLineRow l) {
+    return new BillResponse.Line(
+        l.loanId(),
+        l.from(),
+        l.to().minusDays(1),
+        l.days(),
+        l.principalCents(),
+        l.principalDays(),
+        l.interestExact().toPlainString(),
+        l.billedCents());
+  }
+}
