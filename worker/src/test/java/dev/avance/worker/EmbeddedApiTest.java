@@ -1,12 +1,14 @@
 package dev.avance.worker;
 
 import dev.avance.activities.platform.PlatformRepository;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Base of the in-process API tests: the app in its embedded mode (real PostgreSQL, real `temporal
@@ -30,6 +32,9 @@ abstract class EmbeddedApiTest {
   static final String OPERATOR_KEY = "avk_test_operator_0123456789abcdef";
 
   static {
+    // A fresh state per test run: what an earlier build left (older migrations, earlier runs)
+    // must not decide this one.
+    FileSystemUtils.deleteRecursively(new File("target/api-it-home"));
     // Chosen before Spring reads its environment: the embedded runtime starts from it.
     for (String port :
         new String[] {

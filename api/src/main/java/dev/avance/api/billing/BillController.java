@@ -3,8 +3,11 @@ package dev.avance.api.billing;
 import dev.avance.activities.platform.Platform;
 import dev.avance.api.common.PageRequest;
 import dev.avance.api.common.PageResponse;
+import dev.avance.api.openapi.Tags;
 import dev.avance.workflows.billing.BillStatus;
 import dev.avance.workflows.billing.PayerType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Monthly interest bills: the platform's own and its borrowers'. */
 @RestController
+@Tag(name = Tags.BILLING)
 public class BillController {
   private final BillService bills;
 
@@ -20,6 +24,11 @@ public class BillController {
     this.bills = bills;
   }
 
+  @Operation(
+      operationId = "listBills",
+      summary = "List bills",
+      description =
+          "The platform's own bills and its borrowers' bills, filtered by period (YYYY-MM), payer and status.")
   @GetMapping("/bills")
   public PageResponse<BillResponse> list(
       Platform platform,
@@ -39,6 +48,7 @@ public class BillController {
         PageRequest.parse(cursor, pageSize, sortBy));
   }
 
+  @Operation(operationId = "getBill", summary = "Get a bill with its lines")
   @GetMapping("/bill/{id}")
   public BillResponse get(Platform platform, @PathVariable String id) {
     return bills.get(platform, id);

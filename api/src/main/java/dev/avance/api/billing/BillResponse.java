@@ -1,6 +1,10 @@
 package dev.avance.api.billing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.avance.workflows.billing.BillStatus;
+import dev.avance.workflows.payment.PaymentStatus;
+import dev.avance.workflows.payment.PaymentType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +15,7 @@ import java.util.List;
  */
 public record BillResponse(
     String id,
-    String status,
+    @Schema(implementation = BillStatus.class) String status,
     String period,
     LocalDate startDate,
     LocalDate endDate,
@@ -32,8 +36,8 @@ public record BillResponse(
   /** The direct debit collecting a borrower's bill. */
   public record Payment(
       String id,
-      String paymentType,
-      String status,
+      @Schema(implementation = PaymentType.class) String paymentType,
+      @Schema(implementation = PaymentStatus.class) String status,
       String failureReason,
       LocalDate collectionDate) {}
 

@@ -130,6 +130,15 @@ public class OpenApiConfig {
                             + " over `<t>.<body>` in the `Avance-Signature` header), at least"
                             + " once: deduplicate by event id."),
                 new Tag()
+                    .name(Tags.BILLING)
+                    .description(
+                        "Monthly interest bills (0.05 % a day of the outstanding principal), one"
+                            + " line per loan."),
+                new Tag()
+                    .name(Tags.OPERATORS)
+                    .description(
+                        "Avance's own operations, called with the operator key, not a platform's."),
+                new Tag()
                     .name(Tags.SANDBOX)
                     .description(
                         "The simulated outside world: money arriving, a direct debit returned."

@@ -6,6 +6,8 @@ public final class Tags {
   public static final String LOANS = "Loans";
   public static final String SANDBOX = "Sandbox";
   public static final String WEBHOOKS = "Webhooks";
+  public static final String BILLING = "Billing";
+  public static final String OPERATORS = "Operators";
 
   private Tags() {}
 }

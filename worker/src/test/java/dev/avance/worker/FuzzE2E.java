@@ -1,0 +1,75 @@
+package dev.avance.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Schemathesis against the generated OpenAPI description of the packaged jar: at least 1,000
+ * generated requests over every endpoint, no 5xx, no response that breaks the description.
+ */
+class FuzzE2E {
+  private static final Path ROOT =
+      Path.of(System.getProperty("project.root", "..")).toAbsolutePath();
+  private AvanceProcess app;
+
+  @AfterEach
+  void tearDown() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void generatedRequestsGetNoServerErrorAndMatchTheDescription() throws Exception {
+    app = new AvanceProcess("fuzz");
+    // Fuzzed subscriptions must never make the app call hosts outside this machine.
+    Process run = app.start("run", Map.of("AVANCE_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1"));
+    app.awaitReady(run, "run");
+    app.api()
+        .postJson(
+            "/borrowers",
+            AvanceProcess.KEY,
+            "{\"identifier\":\"552100554\",\"signed_at\":\"2026-01-15T09:30:00Z\","
+                + "\"wait_for_ready\":true}");
+
+    Path cli = ROOT.resolve(".tools/bin/schemathesis");
+    assertThat(cli).as("run scripts/install-test-tools").isExecutable();
+    Path log = app.home.resolve("schemathesis.log");
+    Process fuzz =
+        new ProcessBuilder(
+                cli.toString(),
+                "run",
+                "http://localhost:" + app.apiPort + "/v3/api-docs",
+                "-H",
+                "Authorization: Bearer " + AvanceProcess.KEY,
+                "--max-examples",
+                "40",
+                "--checks",
+                "not_a_server_error,status_code_conformance,content_type_conformance,"
+                    + "response_schema_conformance,response_headers_conformance",
+                "--workers",
+                "2",
+                "--seed",
+                System.getProperty("fuzz.seed", "20261127"))
+            .directory(app.home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    assertThat(fuzz.waitFor(10, TimeUnit.MINUTES)).as("schemathesis within 10 minutes").isTrue();
+    String output = Files.readString(log);
+    System.out.println(output.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(""));
+    assertThat(fuzz.exitValue()).as(output).isZero();
+    Matcher generated = Pattern.compile("(\\d+) generated").matcher(output);
+    assertThat(generated.find()).as(output).isTrue();
+    assertThat(Integer.parseInt(generated.group(1))).isGreaterThanOrEqualTo(1000);
+    assertThat(output).doesNotContain("Server error");
+  }
+}
