@@ -234,8 +234,40 @@ step "12. Reconciliation is automatic: the loan closes"
 await_loan "$SCT_LOAN" CLOSED
 call 200 GET "/payments?loan_id=$SCT_LOAN"
 
-# Billing (GET /bills, GET /bill/{id}: the monthly interest bills) is the guide's last step; it is
-# added here with billing.
+step "13. Billing: interest is billed monthly, one bill per payer with one line per loan"
+# The billing-monthly Schedule bills the previous month on the 1st; an operator can bill a period
+# now (a period in progress is billed up to today). Needs the operator key.
+PERIOD="$(date +%Y-%m)"
+if [ -n "${AVANCE_OPERATOR_API_KEY:-}" ]; then
+  PLATFORM_KEY="$KEY"
+  KEY="$AVANCE_OPERATOR_API_KEY"
+  echo
+  echo ">>> POST /ops/billing-runs (operator key)"
+  send POST /ops/billing-runs "{\"period\":\"$PERIOD\"}"
+  echo "<<< $STATUS"
+  pretty <<<"$RESPONSE"
+  KEY="$PLATFORM_KEY"
+  case "$STATUS" in
+    200 | 202) ;;
+    *)
+      echo "!!! POST /ops/billing-runs answered $STATUS" >&2
+      exit 1
+      ;;
+  esac
+  for _ in $(seq 1 60); do
+    send GET "/bills?period=$PERIOD"
+    if [ "$STATUS" = 200 ] && python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)["data"] else 1)' <<<"$RESPONSE"; then
+      break
+    fi
+    sleep 1
+  done
+  call 200 GET "/bills?period=$PERIOD"
+  BILL="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["id"])' <<<"$RESPONSE")"
+  call 200 GET "/bill/$BILL"
+else
+  echo "(AVANCE_OPERATOR_API_KEY is not set: the bills appear after the 1st of next month)"
+  call 200 GET "/bills?period=$PERIOD"
+fi
 
 echo
 echo "Walkthrough complete: SDD loan $LOAN, SCT loan $SCT_LOAN (CLOSED)."

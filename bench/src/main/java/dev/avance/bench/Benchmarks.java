@@ -348,6 +348,10 @@ public final class Benchmarks {
           .append(Files.readString(billing).trim())
           .append(" |\n");
     }
+    Path notes = root.resolve("docs/benchmark-notes.md");
+    if (Files.exists(notes)) {
+      md.append(Files.readString(notes));
+    }
     Path out = root.resolve("docs/BENCHMARKS.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, md.toString());

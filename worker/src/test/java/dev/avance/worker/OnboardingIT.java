@@ -129,6 +129,50 @@ class OnboardingIT extends EmbeddedApiTest {
   }
 
   @Test
+  void theSandboxDecidesWhetherACompanyIsEligible() {
+    String eligibleByDefault = Sirens.eligible();
+    String insolventByDefault = Sirens.next("90");
+    assertThat(
+            http.postJson(
+                    "/sandbox/company-eligibility",
+                    KEY_A,
+                    "{\"identifier\":\"" + eligibleByDefault + "\",\"scenario\":\"STRUCK_OFF\"}")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            http.postJson(
+                    "/sandbox/company-eligibility",
+                    KEY_A,
+                    "{\"identifier\":\"" + insolventByDefault + "\",\"scenario\":\"ELIGIBLE\"}")
+                .status())
+        .isEqualTo(200);
+
+    JsonNode refused =
+        http.postJson(
+                "/borrowers",
+                KEY_A,
+                "{\"identifier\":\"" + eligibleByDefault + "\",\"wait_for_ready\":true}")
+            .json();
+    JsonNode accepted =
+        http.postJson(
+                "/borrowers",
+                KEY_A,
+                "{\"identifier\":\"" + insolventByDefault + "\",\"wait_for_ready\":true}")
+            .json();
+
+    assertThat(refused.path("status").asString()).isEqualTo("REFUSED");
+    assertThat(refused.path("status_reason").asString()).isEqualTo("STRUCK_OFF");
+    assertThat(accepted.path("status").asString()).isEqualTo("TO_SIGN");
+    assertThat(
+            http.postJson(
+                    "/sandbox/company-eligibility",
+                    KEY_A,
+                    "{\"identifier\":\"123\",\"scenario\":\"ELIGIBLE\"}")
+                .status())
+        .isEqualTo(400);
+  }
+
+  @Test
   void anSddMethodNeedsEveryMandateFieldAndValidAccounts() {
     String id =
         http.postJson("/borrowers", KEY_A, "{\"identifier\":\"" + Sirens.eligible() + "\"}")

@@ -31,7 +31,8 @@ class WalkthroughE2E {
     Path script = ROOT.resolve("scripts/walkthrough.sh");
     assertThat(script).exists();
     app = new AvanceProcess("walkthrough");
-    Process avance = app.start("run", Map.of());
+    Process avance =
+        app.start("run", Map.of("AVANCE_OPERATOR_API_KEY", "avk_walkthrough_operator_0123456789"));
     app.awaitReady(avance, "run");
 
     for (int run = 1; run <= 2; run++) {
@@ -43,6 +44,7 @@ class WalkthroughE2E {
               .redirectOutput(output.toFile());
       builder.environment().put("AVANCE_URL", "http://localhost:" + app.apiPort);
       builder.environment().put("AVANCE_API_KEY", AvanceProcess.KEY);
+      builder.environment().put("AVANCE_OPERATOR_API_KEY", "avk_walkthrough_operator_0123456789");
       Process walkthrough = builder.start();
       boolean finished = walkthrough.waitFor(5, TimeUnit.MINUTES);
       if (!finished) {
@@ -56,6 +58,7 @@ class WalkthroughE2E {
           .contains(">>> POST /borrowers", ">>> POST /loans", ">>> PATCH /loan/")
           .contains(">>> POST /sandbox/incoming-transfers")
           .contains("\"status\": \"CLOSED\"")
+          .contains(">>> POST /ops/billing-runs", ">>> GET /bill/")
           .contains("Walkthrough complete");
     }
   }

@@ -4,13 +4,18 @@ import dev.avance.activities.bank.SimulatedSepaBank;
 import dev.avance.activities.borrower.BorrowerRepository;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.platform.Platform;
+import dev.avance.activities.registry.EligibilityScenario;
+import dev.avance.activities.registry.SandboxCompanyRegistry;
 import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
 import dev.avance.api.openapi.ProblemResponse;
 import dev.avance.api.openapi.Tags;
 import dev.avance.api.temporal.WorkflowGateway;
+import dev.avance.workflows.borrower.Country;
+import dev.avance.workflows.borrower.IdentifierType;
 import dev.avance.workflows.payment.IncomingCredit;
 import dev.avance.workflows.payment.PaymentIds;
+import dev.avance.workflows.rules.CompanyIdentifiers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,13 +50,16 @@ public class SandboxController {
   private final BorrowerRepository borrowers;
   private final LoanRepository loans;
   private final Clock clock;
+  private final SandboxCompanyRegistry registry;
 
   public SandboxController(
       SimulatedSepaBank bank,
       WorkflowGateway workflows,
       BorrowerRepository borrowers,
       LoanRepository loans,
-      Clock clock) {
+      Clock clock,
+      SandboxCompanyRegistry registry) {
+    this.registry = registry;
     this.bank = bank;
     this.workflows = workflows;
     this.borrowers = borrowers;
@@ -124,6 +132,43 @@ public class SandboxController {
         new IncomingCredit(
             reference, iban, body.amount(), body.remittanceInformation(), clock.instant()));
     return new IncomingTransferResponse(reference, "RECEIVED");
+  }
+
+  /** What the registry should say of a company, for the borrowers onboarded from now on. */
+  @Schema(description = "The eligibility outcome the sandbox registry gives a registration number.")
+  public record CompanyEligibilityRequest(
+      @Schema(description = "The registration number, as POST /borrowers takes it.")
+          @NotBlank
+          @Size(max = 32)
+          String identifier,
+      @Schema(description = "Default FRA.") Country country,
+      @Schema(description = "Default: the country's usual family.") IdentifierType identifierType,
+      @NotNull EligibilityScenario scenario) {}
+
+  /** The scenario now in force for the number. */
+  public record CompanyEligibilityResponse(
+      String identifier, String country, EligibilityScenario scenario) {}
+
+  @Operation(
+      operationId = "simulateCompanyEligibility",
+      summary = "Make a company eligible or not",
+      description =
+          "The sandbox registry answers this scenario for the number from now on: ELIGIBLE, or a"
+              + " refusal reason. Borrowers onboarded afterwards get it.")
+  @PostMapping(path = "/sandbox/company-eligibility", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public CompanyEligibilityResponse companyEligibility(
+      Platform platform, @Valid @RequestBody CompanyEligibilityRequest body) {
+    Country country = body.country() == null ? Country.FRA : body.country();
+    String identifier = CompanyIdentifiers.normalize(body.identifier());
+    IdentifierType type =
+        body.identifierType() == null ? IdentifierType.defaultFor(country) : body.identifierType();
+    CompanyIdentifiers.problem(type, country, identifier)
+        .ifPresent(
+            problem -> {
+              throw ApiException.invalidField("identifier", "invalid_identifier", problem);
+            });
+    registry.setScenario(country, identifier, body.scenario());
+    return new CompanyEligibilityResponse(identifier, country.name(), body.scenario());
   }
 
   /** Why the beneficiary's bank refuses a payout, such as AC04 (account closed). */

@@ -1,5 +1,6 @@
 package dev.avance.workflows.billing;
 
+import dev.avance.workflows.common.ActivityPolicies;
 import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.payment.InstructPayment;
 import dev.avance.workflows.payment.PaymentActivities;
@@ -8,11 +9,9 @@ import dev.avance.workflows.payment.PaymentType;
 import dev.avance.workflows.payment.PaymentView;
 import dev.avance.workflows.rules.LoanReferences;
 import dev.avance.workflows.rules.TargetCalendar;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -44,39 +43,17 @@ public class BillingWorkflowImpl implements BillingWorkflow {
   private final BillingActivities billing =
       Workflow.newActivityStub(
           BillingActivities.class,
-          ActivityOptions.newBuilder()
-              // The bulk computation over every loan is one transaction: minutes, not seconds,
-              // for millions of loans; a shorter timeout would retry it forever.
-              .setStartToCloseTimeout(Duration.ofMinutes(15))
-              // The database may be down for a while; keep trying, no bill may be lost.
-              .setRetryOptions(
-                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
-              .setSummary("Bills read model")
-              .build());
+          // The bulk computation over every loan is one transaction: minutes, not seconds, for
+          // millions of loans; a shorter timeout would retry it forever.
+          ActivityPolicies.persistent(Duration.ofMinutes(15), "Bills read model"));
   private final PaymentActivities bank =
       Workflow.newActivityStub(
           PaymentActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
-              .setSummary("Send the bill's direct debit to the bank")
-              .build());
-  // As for a loan's debit: waiting is a retried activity, so the checks leave no history events.
+          ActivityPolicies.persistent(
+              Duration.ofSeconds(30), "Send the bill's direct debit to the bank"));
   private final PaymentActivities settlement =
       Workflow.newActivityStub(
-          PaymentActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setScheduleToCloseTimeout(Duration.ofDays(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setBackoffCoefficient(2)
-                      .setMaximumInterval(Duration.ofHours(1))
-                      .build())
-              .setSummary("Wait for the bill's direct debit")
-              .build());
+          PaymentActivities.class, ActivityPolicies.settlement("Wait for the bill's direct debit"));
 
   private final BillingPolicy policy;
   private YearMonth period;

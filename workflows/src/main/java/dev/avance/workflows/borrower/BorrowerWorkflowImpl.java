@@ -1,5 +1,6 @@
 package dev.avance.workflows.borrower;
 
+import dev.avance.workflows.common.ActivityPolicies;
 import dev.avance.workflows.common.AvanceSearchAttributes;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.credit.CreditLineActivities;
@@ -14,7 +15,6 @@ import dev.avance.workflows.rules.CreditScoring;
 import dev.avance.workflows.rules.Eligibility;
 import dev.avance.workflows.rules.ScoringInput;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -70,13 +70,7 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
   private int latenessChanges;
 
   private static ActivityOptions options(String summary) {
-    return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(30))
-        // The database may be down for a while; keep trying, the borrower must not be lost.
-        .setRetryOptions(
-            RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
-        .setSummary(summary)
-        .build();
+    return ActivityPolicies.persistent(Duration.ofSeconds(30), summary);
   }
 
   @WorkflowInit

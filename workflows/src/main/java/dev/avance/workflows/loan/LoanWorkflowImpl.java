@@ -2,6 +2,7 @@ package dev.avance.workflows.loan;
 
 import dev.avance.workflows.borrower.BorrowerWorkflow;
 import dev.avance.workflows.borrower.LoanLateness;
+import dev.avance.workflows.common.ActivityPolicies;
 import dev.avance.workflows.common.AvanceSearchAttributes;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.credit.CreditLineActivities;
@@ -17,9 +18,6 @@ import dev.avance.workflows.payment.PaymentView;
 import dev.avance.workflows.rules.LoanReferences;
 import dev.avance.workflows.rules.LoanTerms;
 import dev.avance.workflows.rules.TargetCalendar;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.activity.LocalActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -66,51 +64,16 @@ public class LoanWorkflowImpl implements LoanWorkflow {
           FailureType.NO_CREDIT_LINE.type());
 
   private final LoanActivities loans =
-      Workflow.newLocalActivityStub(
-          LoanActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              // Without a schedule-to-close timeout (or a maximum of attempts) a local activity is
-              // not retried at all: a database restart would fail the loan.
-              .setScheduleToCloseTimeout(Duration.ofDays(1))
-              .setRetryOptions(
-                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build())
-              .build());
+      Workflow.newLocalActivityStub(LoanActivities.class, ActivityPolicies.localWrites());
   private final CreditLineActivities credit =
-      Workflow.newLocalActivityStub(
-          CreditLineActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              // Without a schedule-to-close timeout (or a maximum of attempts) a local activity is
-              // not retried at all: a database restart would fail the loan.
-              .setScheduleToCloseTimeout(Duration.ofDays(1))
-              .setRetryOptions(
-                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build())
-              .build());
+      Workflow.newLocalActivityStub(CreditLineActivities.class, ActivityPolicies.localWrites());
   private final PaymentActivities bank =
       Workflow.newActivityStub(
           PaymentActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
-              .setSummary("Send to the bank")
-              .build());
-  // Waiting for a settlement is a retried activity: the checks leave no history events.
+          ActivityPolicies.persistent(Duration.ofSeconds(30), "Send to the bank"));
   private final PaymentActivities settlement =
       Workflow.newActivityStub(
-          PaymentActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setScheduleToCloseTimeout(Duration.ofDays(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setBackoffCoefficient(2)
-                      .setMaximumInterval(Duration.ofHours(1))
-                      .build())
-              .setSummary("Wait for the bank to settle")
-              .build());
+          PaymentActivities.class, ActivityPolicies.settlement("Wait for the bank to settle"));
 
   private final RequestLoan input;
   private final LoanPolicy policy;

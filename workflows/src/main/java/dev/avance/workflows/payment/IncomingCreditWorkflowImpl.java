@@ -1,10 +1,9 @@
 package dev.avance.workflows.payment;
 
 import dev.avance.workflows.borrower.Done;
+import dev.avance.workflows.common.ActivityPolicies;
 import dev.avance.workflows.loan.LoanWorkflow;
 import dev.avance.workflows.loan.TransferReceived;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
@@ -14,12 +13,7 @@ public class IncomingCreditWorkflowImpl implements IncomingCreditWorkflow {
   private final IncomingCreditActivities activities =
       Workflow.newActivityStub(
           IncomingCreditActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
-              .setSummary("Reconcile the transfer")
-              .build());
+          ActivityPolicies.persistent(Duration.ofSeconds(30), "Reconcile the transfer"));
 
   @Override
   public Done reconcile(IncomingCredit credit) {
