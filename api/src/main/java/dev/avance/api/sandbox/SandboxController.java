@@ -147,7 +147,7 @@ public class SandboxController {
 
   /** The scenario now in force for the number. */
   public record CompanyEligibilityResponse(
-      String identifier, String country, EligibilityScenario scenario) {}
+      String identifier, Country country, EligibilityScenario scenario) {}
 
   @Operation(
       operationId = "simulateCompanyEligibility",
@@ -168,7 +168,7 @@ public class SandboxController {
               throw ApiException.invalidField("identifier", "invalid_identifier", problem);
             });
     registry.setScenario(country, identifier, body.scenario());
-    return new CompanyEligibilityResponse(identifier, country.name(), body.scenario());
+    return new CompanyEligibilityResponse(identifier, country, body.scenario());
   }
 
   /** Why the beneficiary's bank refuses a payout, such as AC04 (account closed). */
