@@ -3,6 +3,7 @@ package dev.avance.activities.borrower;
 import static dev.avance.activities.common.SqlTimes.instant;
 import static dev.avance.activities.common.SqlTimes.timestamp;
 
+import dev.avance.activities.common.Keyset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -125,8 +126,7 @@ public class BorrowerRepository {
   }
 
   public List<BorrowerRow> find(BorrowerQuery q) {
-    String cmp = q.ascending() ? ">" : "<";
-    String dir = q.ascending() ? "asc" : "desc";
+    Keyset page = new Keyset(q.ascending(), q.afterCreatedAt(), q.afterId(), q.limit());
     StringBuilder sql =
         new StringBuilder("select " + COLUMNS + " from borrowers where platform_id = :p");
     if (q.status() != null) {
@@ -135,25 +135,13 @@ public class BorrowerRepository {
     if (q.identifier() != null) {
       sql.append(" and identifier = :identifier");
     }
-    if (q.afterCreatedAt() != null) {
-      sql.append(" and (created_at, id) ").append(cmp).append(" (:afterCreatedAt, :afterId)");
-    }
-    sql.append(" order by created_at ")
-        .append(dir)
-        .append(", id ")
-        .append(dir)
-        .append(" limit :limit");
-    JdbcClient.StatementSpec spec =
-        jdbc.sql(sql.toString()).param("p", q.platformId()).param("limit", q.limit());
+    page.appendTo(sql);
+    JdbcClient.StatementSpec spec = page.bind(jdbc.sql(sql.toString()).param("p", q.platformId()));
     if (q.status() != null) {
       spec = spec.param("status", q.status());
     }
     if (q.identifier() != null) {
       spec = spec.param("identifier", q.identifier());
-    }
-    if (q.afterCreatedAt() != null) {
-      spec =
-          spec.param("afterCreatedAt", timestamp(q.afterCreatedAt())).param("afterId", q.afterId());
     }
     return spec.query(BorrowerRepository::map).list();
   }

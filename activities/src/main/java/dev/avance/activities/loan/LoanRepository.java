@@ -3,6 +3,7 @@ package dev.avance.activities.loan;
 import static dev.avance.activities.common.SqlTimes.instant;
 import static dev.avance.activities.common.SqlTimes.timestamp;
 
+import dev.avance.activities.common.Keyset;
 import dev.avance.workflows.loan.LoanStatusChange;
 import dev.avance.workflows.loan.RequestLoan;
 import java.sql.Date;
@@ -176,8 +177,7 @@ public class LoanRepository {
   }
 
   public List<LoanRow> find(LoanQuery q) {
-    String cmp = q.ascending() ? ">" : "<";
-    String dir = q.ascending() ? "asc" : "desc";
+    Keyset page = new Keyset(q.ascending(), q.afterCreatedAt(), q.afterId(), q.limit());
     StringBuilder sql =
         new StringBuilder("select " + COLUMNS + " from loans where platform_id = :p");
     if (q.statuses() != null && !q.statuses().isEmpty()) {
@@ -201,16 +201,8 @@ public class LoanRepository {
     if (q.toPayAtTo() != null) {
       sql.append(" and to_pay_at <= :payTo");
     }
-    if (q.afterCreatedAt() != null) {
-      sql.append(" and (created_at, id) ").append(cmp).append(" (:afterCreatedAt, :afterId)");
-    }
-    sql.append(" order by created_at ")
-        .append(dir)
-        .append(", id ")
-        .append(dir)
-        .append(" limit :limit");
-    JdbcClient.StatementSpec spec =
-        jdbc.sql(sql.toString()).param("p", q.platformId()).param("limit", q.limit());
+    page.appendTo(sql);
+    JdbcClient.StatementSpec spec = page.bind(jdbc.sql(sql.toString()).param("p", q.platformId()));
     if (q.statuses() != null && !q.statuses().isEmpty()) {
       spec = spec.param("statuses", q.statuses());
     }
@@ -231,10 +223,6 @@ public class LoanRepository {
     }
     if (q.toPayAtTo() != null) {
       spec = spec.param("payTo", date(q.toPayAtTo()));
-    }
-    if (q.afterCreatedAt() != null) {
-      spec =
-          spec.param("afterCreatedAt", timestamp(q.afterCreatedAt())).param("afterId", q.afterId());
     }
     return spec.query(LoanRepository::map).list();
   }
