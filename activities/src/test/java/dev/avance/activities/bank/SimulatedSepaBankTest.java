@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.avance.activities.CreditTestApplication;
 import dev.avance.activities.MutableClock;
 import dev.avance.activities.MutableClockConfiguration;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.avance.activities.RealPostgresTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +15,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@link SimulatedSepaBank} on a real PostgreSQL, with a clock the test moves: settlement days
@@ -39,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = "spring.flyway.locations=classpath:db/migration")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SimulatedSepaBankTest {
+class SimulatedSepaBankTest extends RealPostgresTest {
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final LocalDate WEDNESDAY = LocalDate.of(2026, 3, 11);
   private static final LocalDate FRIDAY = LocalDate.of(2026, 3, 13);
@@ -48,31 +43,9 @@ class SimulatedSepaBankTest {
   private static final String IBAN = "FR7630006000011234567890189";
   private static final String BIC = "AGRIFRPP";
 
-  private static final EmbeddedPostgres PG = startPostgres();
-
   @Autowired private SimulatedSepaBank bank;
   @Autowired private MutableClock clock;
   @Autowired private JdbcClient jdbc;
-
-  private static EmbeddedPostgres startPostgres() {
-    try {
-      return EmbeddedPostgres.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @DynamicPropertySource
-  static void datasource(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> PG.getJdbcUrl("postgres", "postgres"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    PG.close();
-  }
 
   @BeforeEach
   void cleanSlate() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.avance.activities.CreditTestApplication;
+import dev.avance.activities.RealPostgresTest;
 import dev.avance.workflows.billing.BillDebit;
 import dev.avance.workflows.billing.BillPayment;
 import dev.avance.workflows.billing.BillStatus;
@@ -33,15 +34,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@link BillingActivitiesImpl} and {@link BillRepository} on a real PostgreSQL: the bulk accrual
@@ -52,8 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = "spring.flyway.locations=classpath:db/migration")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class BillingActivitiesTest {
-  static final EmbeddedPostgres PG = startPostgres();
+class BillingActivitiesTest extends RealPostgresTest {
   private static final YearMonth NOV = YearMonth.of(2026, 11);
   private static final YearMonth DEC = YearMonth.of(2026, 12);
 
@@ -68,18 +65,6 @@ class BillingActivitiesTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  @DynamicPropertySource
-  static void datasource(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> PG.getJdbcUrl("postgres", "postgres"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    PG.close();
   }
 
   @BeforeEach

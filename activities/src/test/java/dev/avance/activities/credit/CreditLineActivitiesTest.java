@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.avance.activities.CreditTestApplication;
+import dev.avance.activities.RealPostgresTest;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.credit.CreditLineActivities;
 import dev.avance.workflows.credit.CreditLineStatus;
@@ -15,9 +16,6 @@ import dev.avance.workflows.credit.ReservationStatus;
 import dev.avance.workflows.credit.ReserveCredit;
 import dev.avance.workflows.credit.SetCreditLineStatus;
 import io.temporal.failure.ApplicationFailure;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -36,7 +34,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -45,8 +42,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@link CreditLineActivitiesImpl} and the read side of {@link CreditLineRepository} on a real
@@ -64,7 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.datasource.hikari.maximum-pool-size=60"
     })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class CreditLineActivitiesTest {
+class CreditLineActivitiesTest extends RealPostgresTest {
   private static final String PLATFORM = "plat-a";
   private static final String OTHER_PLATFORM = "plat-b";
   private static final String BORROWER = "b-1";
@@ -74,31 +69,9 @@ class CreditLineActivitiesTest {
   private static final long TEN_THOUSAND_EUROS = 1_000_000;
   private static final long ONE_THOUSAND_EUROS = 100_000;
 
-  private static final EmbeddedPostgres PG = startPostgres();
-
   @Autowired private CreditLineActivities activities;
   @Autowired private CreditLineRepository repository;
   @Autowired private JdbcClient jdbc;
-
-  private static EmbeddedPostgres startPostgres() {
-    try {
-      return EmbeddedPostgres.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @DynamicPropertySource
-  static void datasource(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> PG.getJdbcUrl("postgres", "postgres"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    PG.close();
-  }
 
   @BeforeEach
   void cleanSlate() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.avance.activities.CreditTestApplication;
 import dev.avance.activities.MutableClock;
 import dev.avance.activities.MutableClockConfiguration;
+import dev.avance.activities.RealPostgresTest;
 import dev.avance.activities.bank.BankDirection;
 import dev.avance.activities.bank.BankInstruction;
 import dev.avance.activities.bank.BankTransfer;
@@ -20,9 +21,6 @@ import dev.avance.workflows.payment.PaymentStatus;
 import dev.avance.workflows.payment.PaymentType;
 import dev.avance.workflows.payment.PaymentView;
 import io.temporal.failure.ApplicationFailure;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -46,8 +43,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@link PaymentActivitiesImpl} and {@link PaymentRepository} on a real PostgreSQL with the {@link
@@ -63,7 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.datasource.hikari.maximum-pool-size=30"
     })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PaymentActivitiesTest {
+class PaymentActivitiesTest extends RealPostgresTest {
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String PLATFORM = "plat-a";
   private static final String OTHER_PLATFORM = "plat-b";
@@ -77,33 +72,11 @@ class PaymentActivitiesTest {
   private static final LocalDate MONDAY = LocalDate.of(2026, 3, 16);
   private static final Instant T0 = Instant.parse("2026-03-01T08:00:00.123456Z");
 
-  private static final EmbeddedPostgres PG = startPostgres();
-
   @Autowired private PaymentActivities activities;
   @Autowired private PaymentRepository repository;
   @Autowired private SimulatedSepaBank bank;
   @Autowired private MutableClock clock;
   @Autowired private JdbcClient jdbc;
-
-  private static EmbeddedPostgres startPostgres() {
-    try {
-      return EmbeddedPostgres.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @DynamicPropertySource
-  static void datasource(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> PG.getJdbcUrl("postgres", "postgres"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    PG.close();
-  }
 
   @BeforeEach
   void cleanSlate() {
