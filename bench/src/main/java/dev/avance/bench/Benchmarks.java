@@ -34,6 +34,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -76,15 +77,33 @@ public final class Benchmarks {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
     int waiting = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+    // A comma-separated subset (throughput,latency,history,heap) runs only those phases and prints
+    // without writing docs/BENCHMARKS.md; it is for investigating one figure.
+    String only = System.getenv().getOrDefault("AVANCE_BENCH_ONLY", "");
+    Set<String> phases =
+        only.isBlank()
+            ? Set.of("throughput", "latency", "history", "heap")
+            : Set.of(only.split(","));
     Benchmarks bench = new Benchmarks(root);
     try {
       bench.start();
-      bench.loanThroughput(seconds);
-      bench.trivialThroughput(seconds);
-      bench.latency(20, 30);
-      bench.historyEvents();
-      bench.heapWithWaitingLoans(waiting);
-      bench.report(seconds);
+      if (phases.contains("throughput")) {
+        bench.loanThroughput(seconds);
+        bench.trivialThroughput(seconds);
+      }
+      if (phases.contains("latency")) {
+        bench.latency(
+            Integer.parseInt(System.getenv().getOrDefault("AVANCE_BENCH_RATE", "20")), 30);
+      }
+      if (phases.contains("history")) {
+        bench.historyEvents();
+      }
+      if (phases.contains("heap")) {
+        bench.heapWithWaitingLoans(waiting);
+      }
+      if (only.isBlank()) {
+        bench.report(seconds);
+      }
     } finally {
       bench.stop();
     }
@@ -110,7 +129,7 @@ public final class Benchmarks {
     env.put("AVANCE_TEMPORAL_UI_PORT", Integer.toString(freePort()));
     env.put("AVANCE_POSTGRES_PORT", Integer.toString(pgPort));
     env.put("AVANCE_DEMO_API_KEY", KEY);
-    env.put("TEMPORAL_CLI", root.resolve(".tools/bin/temporal").toString());
+    env.putIfAbsent("TEMPORAL_CLI", root.resolve(".tools/bin/temporal").toString());
     app = builder.start();
     Instant deadline = Instant.now().plusSeconds(120);
     while (Instant.now().isBefore(deadline)) {

@@ -13,6 +13,7 @@ import dev.avance.workflows.loan.AssessLoan;
 import dev.avance.workflows.loan.LoanActivities;
 import dev.avance.workflows.loan.LoanAssessment;
 import dev.avance.workflows.loan.LoanStatusChange;
+import dev.avance.workflows.loan.LoanStatusChanges;
 import dev.avance.workflows.loan.RegisterLoan;
 import dev.avance.workflows.loan.RepaymentSetup;
 import org.springframework.stereotype.Component;
@@ -80,6 +81,16 @@ public class LoanActivitiesImpl implements LoanActivities {
         loans.invoiceFinancedByAnother(
             query.platformId(), query.borrowerId(), query.invoiceNumber(), query.loanId()),
         repayment);
+  }
+
+  @Override
+  @Transactional
+  public Done recordStatuses(LoanStatusChanges batch) {
+    boolean changed = false;
+    for (LoanStatusChange change : batch.changes()) {
+      changed |= recordStatus(change).changed();
+    }
+    return new Done(changed);
   }
 
   @Override

@@ -84,7 +84,10 @@ public class PaymentActivitiesImpl implements PaymentActivities {
             command.mandateReference(),
             command.remittanceReference(),
             command.executionDate()));
-    return row(command.paymentId()).view();
+    PaymentRow row = row(command.paymentId());
+    // An instant payment is settled or rejected on receipt: the caller need not ask again.
+    BankOutcome outcome = bank.outcome(row.paymentId());
+    return outcome.status() == BankTransferStatus.PENDING ? row.view() : applyOutcome(row, outcome);
   }
 
   /**

@@ -257,10 +257,13 @@ class PaymentActivitiesTest extends RealPostgresTest {
   @Test
   void aPayoutExecutedTodayIsPaidAtOnce() {
     Instant now = clock.instant();
-    activities.instruct(payout("loan-1", PLATFORM, 250_000, WEDNESDAY));
+    PaymentView instructed = activities.instruct(payout("loan-1", PLATFORM, 250_000, WEDNESDAY));
 
     PaymentView view = activities.awaitOutcome(ref("loan-1:payout"));
 
+    // Settled on receipt: instruct already answers PAID, and asking again changes nothing.
+    assertThat(instructed).isEqualTo(view);
+    assertThat(activities.instruct(payout("loan-1", PLATFORM, 250_000, WEDNESDAY))).isEqualTo(view);
     assertThat(view.status()).isEqualTo(PaymentStatus.PAID);
     assertThat(view.paidAt()).isEqualTo(now);
     assertThat(view.failureReason()).isNull();

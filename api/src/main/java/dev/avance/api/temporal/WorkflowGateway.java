@@ -32,9 +32,12 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.YearMonth;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 
 /** The one owner of the {@link WorkflowClient}: every start, update, signal and query goes here. */
@@ -86,21 +89,27 @@ public class WorkflowGateway {
 
   /**
    * Starts the loan's workflow, or joins it when the same (platform, salt_id) already did, and
-   * answers as {@code waitForDecision} says. A different body under the same salt_id is {@link
-   * Rejected} by the workflow's validator.
+   * answers as {@code waitForDecision} says: null when no decision came within {@link
+   * LoanWorkflow#DECISION_WAIT}. A different body under the same salt_id is {@link Rejected} by the
+   * workflow's validator.
    */
   public LoanState requestLoan(RequestLoan input, boolean waitForDecision)
       throws Rejected, AlreadyEnded {
     LoanWorkflow stub =
         client.newWorkflowStub(LoanWorkflow.class, LoanWorkflow.startOptions(input));
     try {
-      return WorkflowClient.executeUpdateWithStart(
-          stub::awaitDecision,
-          new AwaitDecision(input.requestHash(), waitForDecision),
-          UpdateOptions.<LoanState>newBuilder()
-              .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-              .build(),
-          new WithStartWorkflowOperation<>(stub::run, input));
+      WorkflowUpdateHandle<LoanState> decision =
+          WorkflowClient.startUpdateWithStart(
+              stub::awaitDecision,
+              new AwaitDecision(input.requestHash(), waitForDecision),
+              UpdateOptions.<LoanState>newBuilder()
+                  .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+                  .build(),
+              new WithStartWorkflowOperation<>(stub::run, input));
+      // Bounded here, not by a timer in the workflow: a timer would cost every loan a task.
+      return decision.getResult(LoanWorkflow.DECISION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (WorkflowUpdateTimeoutOrCancelledException stillDeciding) {
+      return null;
     } catch (WorkflowUpdateException e) {
       throw new Rejected(messageOf(e), badArgument(e));
     } catch (WorkflowExecutionAlreadyStarted e) {

@@ -15,4 +15,7 @@ public interface LoanActivities {
   LoanAssessment assess(AssessLoan query);
 
   Done recordStatus(LoanStatusChange change);
+
+  /** Several status changes in one transaction, as a loan records them before it waits. */
+  Done recordStatuses(LoanStatusChanges changes);
 }

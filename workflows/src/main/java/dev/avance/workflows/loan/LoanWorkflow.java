@@ -12,11 +12,15 @@ import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.time.Duration;
 import java.time.ZoneOffset;
 
 /** One workflow per loan, from the click on "Cash in now" to the last cent. */
 @WorkflowInterface
 public interface LoanWorkflow {
+
+  /** How long wait_for_validation holds an answer; past it the caller gets the current status. */
+  Duration DECISION_WAIT = Duration.ofSeconds(25);
 
   static String workflowId(String loanId) {
     return "loan-" + loanId;

@@ -8,7 +8,8 @@ public interface PaymentActivities {
 
   /**
    * Records the payment and hands it to the bank in one idempotent step: a retry returns the
-   * recorded payment and never sends it twice.
+   * recorded payment and never sends it twice. A payment the bank settles or rejects on receipt (an
+   * SCT Inst payout) comes back PAID or FAILED; otherwise INSTRUCTED.
    */
   PaymentView instruct(InstructPayment command);
 

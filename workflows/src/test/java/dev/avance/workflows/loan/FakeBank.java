@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A bank that settles at once with the outcome the test chose, and counts what it received. */
+/**
+ * A bank that answers with the outcome the test chose, and counts what it received. Payouts are SCT
+ * Inst, settled or rejected on receipt; direct debits are settled when asked afterwards.
+ */
 class FakeBank implements PaymentActivities {
   final List<InstructPayment> instructed = new CopyOnWriteArrayList<>();
   final Map<String, InstructPayment> byId = new ConcurrentHashMap<>();
@@ -24,7 +27,9 @@ class FakeBank implements PaymentActivities {
     if (byId.putIfAbsent(command.paymentId(), command) == null) {
       instructed.add(command);
     }
-    return view(byId.get(command.paymentId()), PaymentStatus.INSTRUCTED);
+    return view(
+        byId.get(command.paymentId()),
+        command.type() == PaymentType.PAYOUT ? payoutOutcome : PaymentStatus.INSTRUCTED);
   }
 
   @Override

@@ -13,6 +13,7 @@ class FakeLoanActivities implements LoanActivities {
 
   final List<RegisterLoan> registered = new CopyOnWriteArrayList<>();
   final List<LoanStatusChange> changes = new CopyOnWriteArrayList<>();
+  final List<Integer> batches = new CopyOnWriteArrayList<>();
   volatile LoanAssessment assessment = new LoanAssessment("READY", "ACTIVE", false, false, SDD);
 
   @Override
@@ -29,6 +30,13 @@ class FakeLoanActivities implements LoanActivities {
   @Override
   public Done recordStatus(LoanStatusChange change) {
     changes.add(change);
+    return new Done(true);
+  }
+
+  @Override
+  public Done recordStatuses(LoanStatusChanges batch) {
+    changes.addAll(batch.changes());
+    batches.add(batch.changes().size());
     return new Done(true);
   }
 

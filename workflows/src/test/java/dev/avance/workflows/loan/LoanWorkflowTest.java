@@ -11,6 +11,7 @@ import dev.avance.workflows.payment.PaymentType;
 import dev.avance.workflows.rules.TargetCalendar;
 import dev.avance.workflows.testing.Histories;
 import dev.avance.workflows.testing.TestEnvironments;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
@@ -138,10 +139,25 @@ class LoanWorkflowTest {
     assertThat(debit.amountCents()).isEqualTo(50_000);
     assertThat(debit.mandateReference()).isEqualTo("AVANCE-MANDATE");
     assertThat(credit.calls).containsExactly("reserve", "confirm", "repay");
+    // The first task writes its four statuses at once, before the payout goes to the bank.
+    assertThat(loans.batches.get(0)).isEqualTo(4);
+    assertThat(loans.changes.subList(0, 4))
+        .extracting(LoanStatusChange::status)
+        .containsExactly(
+            LoanStatus.PENDING_VALIDATION,
+            LoanStatus.VALIDATED,
+            LoanStatus.SCHEDULED,
+            LoanStatus.INITIATED);
     int events = historyLength(input);
     System.out.println("History events, happy SDD loan: " + events);
-    assertThat(events).isLessThanOrEqualTo(60);
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v1-loan-sdd-happy");
+    assertThat(events).isLessThanOrEqualTo(43);
+    // Only the due date's timer: wait_for_validation is bounded by the caller, not a timer.
+    assertThat(
+            client.fetchHistory(LoanWorkflow.workflowId(input.loanId())).getEvents().stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED)
+                .count())
+        .isEqualTo(1);
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v3-loan-sdd-happy");
   }
 
   @Test
@@ -207,7 +223,7 @@ class LoanWorkflowTest {
 
     running(input).transferReceived(new TransferReceived("bank-late", 50_000, NOW));
     assertThat(result(input).status()).isEqualTo(LoanStatus.CLOSED);
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v2-loan-sct-late-60-days");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v3-loan-sct-late-60-days");
   }
 
   @Test
@@ -269,7 +285,7 @@ class LoanWorkflowTest {
     assertThat(state.status()).isEqualTo(LoanStatus.DECLINED);
     assertThat(state.denialReason()).isEqualTo("AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE");
     assertThat(bank.instructed).isEmpty();
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v1-loan-declined");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v3-loan-declined");
   }
 
   @Test
@@ -312,7 +328,7 @@ class LoanWorkflowTest {
     assertThat(result(input).status()).isEqualTo(LoanStatus.CANCELED);
     assertThat(credit.calls).containsExactly("reserve", "release");
     assertThat(bank.instructed).isEmpty();
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v1-loan-canceled");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v3-loan-canceled");
   }
 
   @Test
@@ -378,7 +394,7 @@ class LoanWorkflowTest {
     InstructPayment debit = bank.of(PaymentType.DIRECT_DEBIT).get(0);
     assertThat(debit.executionDate()).isEqualTo(TargetCalendar.collectionDate(TODAY.plusDays(50)));
     assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v2-loan-postponed");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v3-loan-postponed");
   }
 
   @Test
