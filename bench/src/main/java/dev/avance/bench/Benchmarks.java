@@ -298,9 +298,9 @@ public final class Benchmarks {
     Path folder = root.resolve("workflows/src/test/resources/histories");
     for (String[] path :
         new String[][] {
-          {"happy path (SDD, repaid on time)", "v1-loan-sdd-happy.json"},
-          {"postponed once (SDD)", "v2-loan-postponed.json"},
-          {"60 days late, then repaid by transfer", "v2-loan-sct-late-60-days.json"}
+          {"happy path (SDD, repaid on time)", "v3-loan-sdd-happy.json"},
+          {"postponed once (SDD)", "v3-loan-postponed.json"},
+          {"60 days late, then repaid by transfer", "v3-loan-sct-late-60-days.json"}
         }) {
       Path file = folder.resolve(path[1]);
       if (Files.exists(file)) {

@@ -36,17 +36,26 @@ import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /** The one owner of the {@link WorkflowClient}: every start, update, signal and query goes here. */
 @Service
 public class WorkflowGateway {
   private final WorkflowClient client;
+  private final Duration decisionWait;
 
+  @Autowired
   public WorkflowGateway(WorkflowClient client) {
+    this(client, LoanWorkflow.DECISION_WAIT);
+  }
+
+  WorkflowGateway(WorkflowClient client, Duration decisionWait) {
     this.client = client;
+    this.decisionWait = decisionWait;
   }
 
   /** Starts the borrower's workflow and waits until the borrower is recorded. */
@@ -90,8 +99,8 @@ public class WorkflowGateway {
   /**
    * Starts the loan's workflow, or joins it when the same (platform, salt_id) already did, and
    * answers as {@code waitForDecision} says: null when no decision came within {@link
-   * LoanWorkflow#DECISION_WAIT}. A different body under the same salt_id is {@link Rejected} by the
-   * workflow's validator.
+   * LoanWorkflow#DECISION_WAIT}, and the caller reads the loan as it is. A different body under the
+   * same salt_id is {@link Rejected} by the workflow's validator.
    */
   public LoanState requestLoan(RequestLoan input, boolean waitForDecision)
       throws Rejected, AlreadyEnded {
@@ -107,7 +116,7 @@ public class WorkflowGateway {
                   .build(),
               new WithStartWorkflowOperation<>(stub::run, input));
       // Bounded here, not by a timer in the workflow: a timer would cost every loan a task.
-      return decision.getResult(LoanWorkflow.DECISION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return decision.getResult(decisionWait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (WorkflowUpdateTimeoutOrCancelledException stillDeciding) {
       return null;
     } catch (WorkflowUpdateException e) {
