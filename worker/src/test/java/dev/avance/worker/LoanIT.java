@@ -243,6 +243,108 @@ class LoanIT extends EmbeddedApiTest {
   }
 
   @Test
+  void anOperatorGivesAParkedCreditToTheLoanItRepays() {
+    String salt = salt();
+    String id =
+        http.postJson("/loans", KEY_A, body(sctBorrower, 40_000, "INV-P" + salt, 20, true, salt))
+            .json()
+            .path("id")
+            .asString();
+    awaitStatus(id, "TO_REPAY");
+    JsonNode details = http.get("/loan/" + id + "/repayment-details", KEY_A).json();
+    // The borrower forgot the reference: the money is parked.
+    String reference =
+        http.postJson(
+                "/sandbox/incoming-transfers",
+                KEY_A,
+                "{\"to_iban\":\"%s\",\"amount\":15000,\"remittance_information\":\"invoice %s\"}"
+                    .formatted(details.path("account_number").asString(), salt))
+            .json()
+            .path("bank_reference")
+            .asString();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        http.get("/ops/incoming-credit/" + reference, OPERATOR_KEY)
+                            .json()
+                            .path("status")
+                            .asString())
+                    .isEqualTo("PARKED"));
+    JsonNode parked =
+        http.get("/ops/incoming-credits?status=PARKED&page_size=100", OPERATOR_KEY).json();
+    JsonNode listed = null;
+    for (JsonNode credit : parked.path("data")) {
+      if (credit.path("bank_reference").asString().equals(reference)) {
+        listed = credit;
+      }
+    }
+    assertThat(listed).as(parked.toString()).isNotNull();
+    assertThat(listed.path("parked_reason").asString()).isEqualTo("NO_MATCHING_REFERENCE");
+    assertThat(listed.path("amount").asLong()).isEqualTo(15_000);
+    assertThat(listed.path("borrower_id").asString()).isEqualTo(sctBorrower);
+    // Platforms do not see operators' lists.
+    assertThat(http.get("/ops/incoming-credits", KEY_A).status()).isEqualTo(403);
+
+    Http.Response assigned =
+        http.postJson(
+            "/ops/incoming-credit/" + reference + "/assignment",
+            OPERATOR_KEY,
+            "{\"loan_id\":\"" + id + "\"}");
+
+    assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+    assertThat(assigned.json().path("status").asString()).isEqualTo("MATCHED");
+    assertThat(assigned.json().path("loan_id").asString()).isEqualTo(id);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        http.get("/loan/" + id, KEY_A).json().path("outstanding_amount").asLong())
+                    .isEqualTo(25_000));
+    // Asked again: the same answer, and the money is not applied twice.
+    Http.Response again =
+        http.postJson(
+            "/ops/incoming-credit/" + reference + "/assignment",
+            OPERATOR_KEY,
+            "{\"loan_id\":\"" + id + "\"}");
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(http.get("/loan/" + id, KEY_A).json().path("outstanding_amount").asLong())
+        .isEqualTo(25_000);
+    // Never to a second loan, and never an unknown credit or loan.
+    Http.Response other =
+        http.postJson(
+            "/ops/incoming-credit/" + reference + "/assignment",
+            OPERATOR_KEY,
+            "{\"loan_id\":\"" + closedOrOtherLoan() + "\"}");
+    assertThat(other.status()).as(other.body()).isEqualTo(409);
+    assertThat(
+            http.postJson(
+                    "/ops/incoming-credit/no-such-credit/assignment",
+                    OPERATOR_KEY,
+                    "{\"loan_id\":\"" + id + "\"}")
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            http.postJson("/ops/incoming-credit/" + reference + "/assignment", OPERATOR_KEY, "{}")
+                .status())
+        .isEqualTo(400);
+  }
+
+  /** Another loan of the same borrower, to which a credit already given cannot go. */
+  private String closedOrOtherLoan() {
+    String salt = salt();
+    String id =
+        http.postJson("/loans", KEY_A, body(sctBorrower, 10_000, "INV-Q" + salt, 20, true, salt))
+            .json()
+            .path("id")
+            .asString();
+    awaitStatus(id, "TO_REPAY");
+    return id;
+  }
+
+  @Test
   void theSameSaltIdMakesOneLoanEvenTwentyTimesAtOnce() throws Exception {
     String salt = salt();
     String request = body(sddBorrower, 10_000, "INV-" + salt, 30, true, salt);

@@ -6,6 +6,7 @@ import dev.avance.workflows.billing.BillingWorkflowImpl;
 import dev.avance.workflows.borrower.BorrowerWorkflowImpl;
 import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.loan.LoanWorkflowImpl;
+import dev.avance.workflows.payment.CreditAssignmentWorkflowImpl;
 import dev.avance.workflows.payment.IncomingCreditWorkflowImpl;
 import dev.avance.workflows.testing.Histories;
 import dev.avance.workflows.testing.TestEnvironments;
@@ -47,6 +48,7 @@ class ReplayTest {
                             BorrowerWorkflowImpl.class,
                             LoanWorkflowImpl.class,
                             IncomingCreditWorkflowImpl.class,
+                            CreditAssignmentWorkflowImpl.class,
                             BillingWorkflowImpl.class);
                         worker.replayWorkflowExecution(
                             WorkflowExecutionHistory.fromJson(Files.readString(file)));

@@ -113,6 +113,14 @@ public class LoanRepository {
         .optional();
   }
 
+  /** Any platform's loan: for operators, who work across platforms. */
+  public Optional<LoanRow> findForOperators(String id) {
+    return jdbc.sql("select " + COLUMNS + " from loans where id = :id")
+        .param("id", id)
+        .query(LoanRepository::map)
+        .optional();
+  }
+
   /** The loan a transfer reference names, on the borrower whose virtual IBAN received it. */
   public Optional<LoanRow> findByReference(String reference) {
     return jdbc.sql("select " + COLUMNS + " from loans where remittance_reference = :r")

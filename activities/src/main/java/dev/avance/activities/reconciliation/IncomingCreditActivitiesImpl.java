@@ -5,12 +5,17 @@ import static dev.avance.activities.common.SqlTimes.timestamp;
 import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.loan.LoanRow;
+import dev.avance.activities.reconciliation.IncomingCreditRepository.IncomingCreditRow;
 import dev.avance.workflows.borrower.Done;
+import dev.avance.workflows.common.FailureType;
+import dev.avance.workflows.payment.AssignCredit;
+import dev.avance.workflows.payment.ClaimedCredit;
 import dev.avance.workflows.payment.CreditMatch;
 import dev.avance.workflows.payment.IncomingCredit;
 import dev.avance.workflows.payment.IncomingCreditActivities;
 import dev.avance.workflows.payment.SettleCredit;
 import dev.avance.workflows.rules.RfReference;
+import io.temporal.failure.ApplicationFailure;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,12 +31,17 @@ public class IncomingCreditActivitiesImpl implements IncomingCreditActivities {
   private static final Pattern RF = Pattern.compile("RF\\s*\\d\\d(?:\\s*[A-Z0-9]){1,21}");
 
   private final LoanRepository loans;
+  private final IncomingCreditRepository credits;
   private final DomainEventRepository events;
   private final JdbcClient jdbc;
 
   public IncomingCreditActivitiesImpl(
-      LoanRepository loans, DomainEventRepository events, JdbcClient jdbc) {
+      LoanRepository loans,
+      IncomingCreditRepository credits,
+      DomainEventRepository events,
+      JdbcClient jdbc) {
     this.loans = loans;
+    this.credits = credits;
     this.events = events;
     this.jdbc = jdbc;
   }
@@ -77,17 +87,21 @@ public class IncomingCreditActivitiesImpl implements IncomingCreditActivities {
     boolean matched = command.loanId() != null;
     int changed =
         jdbc.sql(
-                "update bank_incoming_credits set status = :status, matched_loan_id = :loan"
-                    + " where bank_reference = :ref and status = 'RECEIVED'")
+                """
+                update bank_incoming_credits set status = :status, matched_loan_id = :loan,
+                    parked_reason = coalesce(:why, parked_reason)
+                where bank_reference = :ref
+                  and (status = 'RECEIVED' or (:matched and status = 'PARKED'))
+                """)
             .param("status", matched ? "MATCHED" : "PARKED")
             .param("loan", command.loanId())
+            .param("why", command.why())
+            .param("matched", matched)
             .param("ref", credit.bankReference())
             .update();
     if (matched) {
-      LoanRow loan =
-          loans
-              .findByReference(reference(credit.remittanceInformation()).orElseThrow())
-              .orElseThrow();
+      // By id, not by the reference: an operator assigns credits that quote none.
+      LoanRow loan = loans.findById(command.platformId(), command.loanId()).orElseThrow();
       jdbc.sql(
               """
               insert into payments (payment_id, loan_id, platform_id, borrower_id, type,
@@ -115,5 +129,45 @@ public class IncomingCreditActivitiesImpl implements IncomingCreditActivities {
           credit.receivedAt());
     }
     return new Done(changed == 1);
+  }
+
+  @Override
+  public ClaimedCredit claim(AssignCredit request) {
+    IncomingCreditRow credit =
+        credits
+            .findByReference(request.bankReference())
+            .filter(c -> "PARKED".equals(c.status()))
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        "credit " + request.bankReference() + " is not parked",
+                        FailureType.CREDIT_NOT_PARKED.type()));
+    LoanRow loan =
+        loans
+            .findForOperators(request.loanId())
+            .filter(l -> "TO_REPAY".equals(l.status()))
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        "loan " + request.loanId() + " is not waiting for repayment",
+                        FailureType.LOAN_NOT_OPEN.type()));
+    // Money on a borrower's virtual IBAN is that borrower's: it repays only their loans.
+    if (credit.borrowerId() != null && !credit.borrowerId().equals(loan.borrowerId())) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "credit "
+              + request.bankReference()
+              + " was paid to another borrower's account than loan "
+              + request.loanId()
+              + "'s",
+          FailureType.INVALID_STATE.type());
+    }
+    return new ClaimedCredit(
+        new IncomingCredit(
+            credit.bankReference(),
+            credit.toIban(),
+            credit.amountCents(),
+            credit.remittanceInformation(),
+            credit.receivedAt()),
+        loan.platformId());
   }
 }

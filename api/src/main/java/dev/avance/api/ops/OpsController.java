@@ -1,6 +1,8 @@
 package dev.avance.api.ops;
 
 import dev.avance.api.billing.Periods;
+import dev.avance.api.common.PageRequest;
+import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
 import dev.avance.api.openapi.ProblemResponse;
 import dev.avance.api.openapi.Tags;
@@ -18,22 +20,94 @@ import java.time.ZoneId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Avance's operators (the operator key, not a platform's): billing runs on demand. */
+/**
+ * Avance's operators (the operator key, not a platform's): billing runs on demand, and the money
+ * that came in without repaying a loan.
+ */
 @RestController
 @Tag(name = Tags.OPERATORS)
 public class OpsController {
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   private final WorkflowGateway workflows;
+  private final IncomingCreditService credits;
   private final Clock clock;
 
-  public OpsController(WorkflowGateway workflows, Clock clock) {
+  public OpsController(WorkflowGateway workflows, IncomingCreditService credits, Clock clock) {
     this.workflows = workflows;
+    this.credits = credits;
     this.clock = clock;
+  }
+
+  @Operation(
+      operationId = "listIncomingCredits",
+      summary = "List incoming credits",
+      description =
+          "Credits received on the borrowers' virtual IBANs, by reception time (`sort_by`"
+              + " `created_at` orders by it): filter on `PARKED` for the money that repays no loan"
+              + " yet. Operator key only.")
+  @ProblemResponse(
+      status = 403,
+      description =
+          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @GetMapping("/ops/incoming-credits")
+  public PageResponse<IncomingCreditResponse> listIncomingCredits(
+      @RequestParam(required = false) IncomingCreditStatus status,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(name = "page_size", required = false) Integer pageSize,
+      @RequestParam(name = "sort_by", required = false) String sortBy) {
+    return credits.list(status, PageRequest.parse(cursor, pageSize, sortBy));
+  }
+
+  @Operation(
+      operationId = "getIncomingCredit",
+      summary = "Get an incoming credit",
+      description = "Operator key only.")
+  @ProblemResponse(
+      status = 403,
+      description =
+          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @GetMapping("/ops/incoming-credit/{bank_reference}")
+  public IncomingCreditResponse getIncomingCredit(
+      @PathVariable("bank_reference") String bankReference) {
+    return credits.get(bankReference);
+  }
+
+  /**
+   * Gives a parked credit to the loan it repays (the borrower forgot the reference, or paid a loan
+   * that had ended): the loan applies it as a transfer, and the credit becomes MATCHED. Once done,
+   * asking again answers the same; a credit goes to one loan only.
+   */
+  @Operation(
+      operationId = "assignIncomingCredit",
+      summary = "Assign a parked credit to a loan",
+      description =
+          "The loan must be TO_REPAY and belong to the borrower whose virtual IBAN received the"
+              + " credit. The loan applies it as a transfer (an excess is parked as an"
+              + " overpayment). Operator key only.")
+  @ProblemResponse(
+      status = 403,
+      description =
+          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @ProblemResponse(
+      status = 409,
+      description =
+          "`invalid_state`: the credit is not parked, the loan is not TO_REPAY or is another"
+              + " borrower's, or the credit went to another loan")
+  @PostMapping(
+      path = "/ops/incoming-credit/{bank_reference}/assignment",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  public IncomingCreditResponse assignIncomingCredit(
+      @PathVariable("bank_reference") String bankReference,
+      @Valid @RequestBody AssignCreditRequest body) {
+    return credits.assign(bankReference, body);
   }
 
   /**

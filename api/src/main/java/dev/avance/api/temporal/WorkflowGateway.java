@@ -18,6 +18,9 @@ import dev.avance.workflows.loan.LoanCommand;
 import dev.avance.workflows.loan.LoanState;
 import dev.avance.workflows.loan.LoanWorkflow;
 import dev.avance.workflows.loan.RequestLoan;
+import dev.avance.workflows.payment.AssignCredit;
+import dev.avance.workflows.payment.CreditAssignment;
+import dev.avance.workflows.payment.CreditAssignmentWorkflow;
 import dev.avance.workflows.payment.IncomingCredit;
 import dev.avance.workflows.payment.IncomingCreditWorkflow;
 import dev.avance.workflows.webhook.WebhookDelivery;
@@ -29,8 +32,10 @@ import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
@@ -39,12 +44,16 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /** The one owner of the {@link WorkflowClient}: every start, update, signal and query goes here. */
 @Service
 public class WorkflowGateway {
+  /** An assignment is two database steps and a signal: seconds at most while Temporal is up. */
+  private static final Duration ASSIGNMENT_WAIT = Duration.ofSeconds(30);
+
   private final WorkflowClient client;
   private final Duration decisionWait;
 
@@ -198,6 +207,47 @@ public class WorkflowGateway {
         workflowId,
         runId == null ? description.getExecution().getRunId() : runId,
         status.name().replace("WORKFLOW_EXECUTION_STATUS_", ""));
+  }
+
+  /**
+   * Gives a parked credit to a loan and waits for the outcome. Asked again once done, answers the
+   * same assignment; a refusal (the credit or the loan moved on, another loan got it) is {@link
+   * Rejected}.
+   */
+  public CreditAssignment assignCredit(AssignCredit request) throws Rejected {
+    CreditAssignmentWorkflow stub =
+        client.newWorkflowStub(
+            CreditAssignmentWorkflow.class, CreditAssignmentWorkflow.startOptions(request));
+    WorkflowStub run;
+    try {
+      run = WorkflowStub.fromTyped(stub);
+      WorkflowClient.start(stub::assign, request);
+    } catch (WorkflowExecutionAlreadyStarted runningOrDone) {
+      run =
+          client.newUntypedWorkflowStub(
+              CreditAssignmentWorkflow.workflowId(request.bankReference()));
+    }
+    CreditAssignment done;
+    try {
+      done = run.getResult(ASSIGNMENT_WAIT.toSeconds(), TimeUnit.SECONDS, CreditAssignment.class);
+    } catch (WorkflowFailedException e) {
+      Throwable cause = e.getCause();
+      while (cause != null && !(cause instanceof ApplicationFailure)) {
+        cause = cause.getCause();
+      }
+      throw new Rejected(
+          cause instanceof ApplicationFailure failure
+              ? failure.getOriginalMessage()
+              : e.getMessage(),
+          false);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the assignment did not end in " + ASSIGNMENT_WAIT, e);
+    }
+    if (!done.loanId().equals(request.loanId())) {
+      throw new Rejected(
+          "credit " + request.bankReference() + " was assigned to loan " + done.loanId(), false);
+    }
+    return done;
   }
 
   /** A billing run as Temporal knows it: RUNNING, COMPLETED, FAILED, CONTINUED_AS_NEW... */

@@ -8,6 +8,7 @@ import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.credit.CreditLineActivities;
 import dev.avance.workflows.loan.LoanActivities;
 import dev.avance.workflows.loan.LoanWorkflowImpl;
+import dev.avance.workflows.payment.CreditAssignmentWorkflowImpl;
 import dev.avance.workflows.payment.IncomingCreditActivities;
 import dev.avance.workflows.payment.IncomingCreditWorkflowImpl;
 import dev.avance.workflows.payment.PaymentActivities;
@@ -48,7 +49,9 @@ public class WorkerConfiguration {
     borrowers.registerActivitiesImplementations(borrowerActivities, creditLineActivities);
     Worker loans = factory.newWorker(TaskQueues.LOANS);
     loans.registerWorkflowImplementationTypes(
-        LoanWorkflowImpl.class, IncomingCreditWorkflowImpl.class);
+        LoanWorkflowImpl.class,
+        IncomingCreditWorkflowImpl.class,
+        CreditAssignmentWorkflowImpl.class);
     loans.registerActivitiesImplementations(
         loanActivities, creditLineActivities, paymentActivities, incomingCreditActivities);
     Worker webhooks = factory.newWorker(TaskQueues.WEBHOOKS);

@@ -18,7 +18,11 @@ public enum FailureType {
   /** The credit line is blocked (see its status reason). */
   CREDIT_LINE_BLOCKED,
   /** No reservation exists for this loan. */
-  UNKNOWN_RESERVATION;
+  UNKNOWN_RESERVATION,
+  /** The incoming credit is not parked: unknown, matched to a loan already, or not yet settled. */
+  CREDIT_NOT_PARKED,
+  /** The loan is not waiting for repayment (not paid out yet, repaid, or ended). */
+  LOAN_NOT_OPEN;
 
   public String type() {
     return name();

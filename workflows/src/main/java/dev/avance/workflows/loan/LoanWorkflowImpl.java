@@ -364,6 +364,21 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     }
   }
 
+  /**
+   * Money that came after the principal was repaid, or for a loan that never paid out, is kept for
+   * operators to refund, as an overpayment is. Part of {@link #RECORD_WHEN_WAITING}.
+   */
+  private void parkUnappliedTransfers() {
+    if (!recordWhenWaiting) {
+      return;
+    }
+    for (TransferReceived transfer : List.copyOf(transfers)) {
+      if (appliedTransfers.add(transfer.transferId())) {
+        change(status, null, "loan.OVERPAYMENT_PARKED");
+      }
+    }
+  }
+
   private void applyRepayment(String paymentKey, long amountCents) {
     long applied = Math.min(amountCents, outstanding);
     if (applied > 0) {
@@ -633,9 +648,11 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   }
 
   private LoanState finish() {
+    parkUnappliedTransfers();
     recordAndIndex();
     Workflow.await(Workflow::isEveryHandlerFinished);
-    // What a last handler changed while the loan was ending.
+    // What a last handler changed, or a last transfer brought, while the loan was ending.
+    parkUnappliedTransfers();
     recordAndIndex();
     return state();
   }

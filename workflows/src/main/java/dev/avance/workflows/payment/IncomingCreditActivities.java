@@ -12,4 +12,10 @@ public interface IncomingCreditActivities {
 
   /** Records the credit as a payment of the loan, or parks it for operators. */
   Done settle(SettleCredit command);
+
+  /**
+   * Checks that the credit is parked and the loan open for repayment, without changing either;
+   * fails with CREDIT_NOT_PARKED or LOAN_NOT_OPEN otherwise.
+   */
+  ClaimedCredit claim(AssignCredit request);
 }

@@ -1,0 +1,84 @@
+package dev.avance.api.ops;
+
+import dev.avance.activities.common.Keyset;
+import dev.avance.activities.loan.LoanRepository;
+import dev.avance.activities.reconciliation.IncomingCreditRepository;
+import dev.avance.activities.reconciliation.IncomingCreditRepository.IncomingCreditRow;
+import dev.avance.api.common.PageRequest;
+import dev.avance.api.common.PageResponse;
+import dev.avance.api.error.ApiException;
+import dev.avance.api.error.ErrorCode;
+import dev.avance.api.temporal.WorkflowGateway;
+import dev.avance.workflows.payment.AssignCredit;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Operators' view of incoming credits, and the assignment of parked ones to loans. */
+@Service
+public class IncomingCreditService {
+  private final IncomingCreditRepository credits;
+  private final LoanRepository loans;
+  private final WorkflowGateway workflows;
+
+  public IncomingCreditService(
+      IncomingCreditRepository credits, LoanRepository loans, WorkflowGateway workflows) {
+    this.credits = credits;
+    this.loans = loans;
+    this.workflows = workflows;
+  }
+
+  public PageResponse<IncomingCreditResponse> list(IncomingCreditStatus status, PageRequest page) {
+    List<IncomingCreditRow> rows =
+        credits.find(
+            status == null ? null : status.name(),
+            new Keyset(page.ascending(), page.afterTime(), page.afterId(), page.fetchSize()));
+    boolean more = rows.size() > page.pageSize();
+    List<IncomingCreditRow> pageRows = more ? rows.subList(0, page.pageSize()) : rows;
+    String next = null;
+    if (more) {
+      IncomingCreditRow last = pageRows.get(pageRows.size() - 1);
+      next = page.cursorAfter(last.receivedAt(), last.bankReference());
+    }
+    return new PageResponse<>(
+        pageRows.stream().map(IncomingCreditService::response).toList(), next);
+  }
+
+  public IncomingCreditResponse get(String bankReference) {
+    return response(row(bankReference));
+  }
+
+  public IncomingCreditResponse assign(String bankReference, AssignCreditRequest request) {
+    row(bankReference);
+    if (loans.findForOperators(request.loanId()).isEmpty()) {
+      throw ApiException.notFound("Loan " + request.loanId());
+    }
+    try {
+      workflows.assignCredit(new AssignCredit(bankReference, request.loanId()));
+    } catch (WorkflowGateway.Rejected e) {
+      throw new ApiException(ErrorCode.INVALID_STATE, e.getMessage());
+    }
+    return get(bankReference);
+  }
+
+  private IncomingCreditRow row(String bankReference) {
+    return credits
+        .findByReference(bankReference)
+        .orElseThrow(() -> ApiException.notFound("Incoming credit " + bankReference));
+  }
+
+  private static IncomingCreditResponse response(IncomingCreditRow c) {
+    return new IncomingCreditResponse(
+        c.bankReference(),
+        c.receivedAt(),
+        c.amountCents(),
+        "EUR",
+        c.toIban(),
+        c.fromIban(),
+        c.remittanceInformation(),
+        IncomingCreditStatus.valueOf(c.status()),
+        c.parkedReason(),
+        c.loanId(),
+        c.borrowerId(),
+        c.platformId());
+  }
+}
