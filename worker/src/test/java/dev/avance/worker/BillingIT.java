@@ -256,6 +256,35 @@ class BillingIT extends EmbeddedApiTest {
         .containsExactly(sctLoan);
     assertThat(platformDetail.path("to_pay_amount").asLong()).isEqualTo(15);
 
+    // The platform's transfer arrived: an operator records it, once.
+    String platformBillId = platformBills.get(0).path("id").asString();
+    Http.Response paid =
+        http.postJson("/ops/bill/" + platformBillId + "/payment", OPERATOR_KEY, "{}");
+    assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+    assertThat(paid.json().path("status").asString()).isEqualTo("PAID");
+    Http.Response paidAgain =
+        http.postJson("/ops/bill/" + platformBillId + "/payment", OPERATOR_KEY, "{}");
+    assertThat(paidAgain.json().path("status").asString()).isEqualTo("PAID");
+    assertThat(http.get("/bill/" + platformBillId, key).json().path("status").asString())
+        .isEqualTo("PAID");
+    // A borrower's bill is collected by debit, never recorded as the platform's payment.
+    assertProblem(
+        http.postJson(
+            "/ops/bill/" + borrowerBill.path("id").asString() + "/payment", OPERATOR_KEY, "{}"),
+        409,
+        "invalid_state");
+    assertProblem(
+        http.postJson(
+            "/ops/bill/" + platformBillId + "/payment",
+            OPERATOR_KEY,
+            "{\"paid_at\":\"2999-01-01T00:00:00Z\"}"),
+        400,
+        "validation_failed");
+    assertProblem(
+        http.postJson("/ops/bill/no-such-bill/payment", OPERATOR_KEY, "{}"), 404, "not_found");
+    assertProblem(
+        http.postJson("/ops/bill/" + platformBillId + "/payment", key, "{}"), 403, "forbidden");
+
     // Every bill of the platform, its own and its borrowers', through the cursor.
     JsonNode firstPage = http.get("/bills?page_size=1&sort_by=created_at:asc", key).json();
     assertThat(firstPage.path("data")).hasSize(1);
@@ -271,6 +300,32 @@ class BillingIT extends EmbeddedApiTest {
     assertProblem(http.get("/bill/" + borrowerBill.path("id").asString(), KEY_A), 404, "not_found");
     assertThat(http.get("/bills?payer_id=" + sddBorrower, KEY_B).json().path("data").valueStream())
         .isEmpty();
+  }
+
+  @Test
+  void anOperatorChangesWhoPaysAPlatformsInterest() {
+    // A platform of its own, so that the billing of this class's platform is not changed.
+    String other = "fees-it-" + UUID.randomUUID().toString().substring(0, 8);
+    platforms.upsert(other, "Fees IT", "avk_test_" + other + "_0123456789abcdef");
+    JsonNode before = http.get("/ops/platform/" + other, OPERATOR_KEY).json();
+    assertThat(before.path("fees_payer").asString()).isEqualTo("AUTO");
+
+    Http.Response changed =
+        http.patch("/ops/platform/" + other, OPERATOR_KEY, "{\"fees_payer\":\"PLATFORM\"}");
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(changed.json().path("fees_payer").asString()).isEqualTo("PLATFORM");
+    assertThat(platforms.settings(other).orElseThrow().feesPayer()).isEqualTo("PLATFORM");
+
+    assertProblem(
+        http.patch("/ops/platform/" + other, OPERATOR_KEY, "{\"fees_payer\":\"NOBODY\"}"),
+        400,
+        "validation_failed");
+    assertProblem(
+        http.patch("/ops/platform/no-such-platform", OPERATOR_KEY, "{\"fees_payer\":\"AUTO\"}"),
+        404,
+        "not_found");
+    assertProblem(http.get("/ops/platform/" + other, key), 403, "forbidden");
+    assertThat(platforms.settings(other).orElseThrow().feesPayer()).isEqualTo("PLATFORM");
   }
 
   @Test

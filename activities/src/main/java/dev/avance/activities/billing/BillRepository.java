@@ -184,6 +184,34 @@ public class BillRepository {
         .optional();
   }
 
+  /** Any platform's bill, for operators; locked until the transaction ends when {@code lock}. */
+  public Optional<BillRow> findForOperators(String billId, boolean lock) {
+    return jdbc.sql(
+            "select " + COLUMNS + FROM + " where b.id = :id" + (lock ? " for update of b" : ""))
+        .param("id", billId)
+        .query(BillRepository::map)
+        .optional();
+  }
+
+  /** A bill paid by transfer, without a debit: TO_PAY becomes PAID. True if the bill changed. */
+  boolean recordTransferPayment(String billId, Instant paidAt, Instant at) {
+    int changed =
+        jdbc.sql(
+                """
+                update bills set status = 'PAID', payment_status = 'PAID', paid_at = :paidAt,
+                    updated_at = greatest(updated_at, :at)
+                where id = :id and status = 'TO_PAY' and payment_id is null
+                """)
+            .param("paidAt", timestamp(paidAt))
+            .param("at", timestamp(at))
+            .param("id", billId)
+            .update();
+    if (changed == 1) {
+      appendEvents(List.of(billId), "PAID", at);
+    }
+    return changed == 1;
+  }
+
   /** The bill's lines, by loan id; call after {@link #findById} has checked the platform. */
   public List<BillLineRow> lines(String billId) {
     return jdbc.sql(

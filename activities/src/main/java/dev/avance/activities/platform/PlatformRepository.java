@@ -19,6 +19,28 @@ public class PlatformRepository {
         .optional();
   }
 
+  /** A platform with who pays its loans' interest: AUTO, PLATFORM or BORROWER. */
+  public record PlatformSettings(String id, String name, String feesPayer) {}
+
+  public Optional<PlatformSettings> settings(String id) {
+    return jdbc.sql("select id, name, fees_payer from platforms where id = :id")
+        .param("id", id)
+        .query(
+            (rs, n) ->
+                new PlatformSettings(
+                    rs.getString("id"), rs.getString("name"), rs.getString("fees_payer")))
+        .optional();
+  }
+
+  /** Who pays the interest from the next billing run on; true if the platform exists. */
+  public boolean setFeesPayer(String id, String feesPayer) {
+    return jdbc.sql("update platforms set fees_payer = :payer where id = :id")
+            .param("payer", feesPayer)
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
   /** Creates the platform, or gives an existing one this key (the old key stops working). */
   public void upsert(String id, String name, String apiKey) {
     jdbc.sql(

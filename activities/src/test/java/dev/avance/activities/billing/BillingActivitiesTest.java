@@ -2,6 +2,7 @@ package dev.avance.activities.billing;
 
 import static dev.avance.activities.billing.BillingFixtures.paris;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.avance.activities.CreditTestApplication;
@@ -56,6 +57,7 @@ class BillingActivitiesTest extends RealPostgresTest {
 
   @Autowired BillingActivities billing;
   @Autowired BillRepository bills;
+  @Autowired BillTransferPayments payments;
   @Autowired JdbcClient jdbc;
   BillingFixtures f;
 
@@ -358,6 +360,64 @@ class BillingActivitiesTest extends RealPostgresTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aPlatformThatPaysTheInterestOfDirectDebitLoansClosesThemWhenItPaysItsBill() {
+    f.platform("plat-pays", "PLATFORM");
+    f.borrower("b-pays", "plat-pays");
+    f.mandate("b-pays", "plat-pays");
+    Instant paid = paris(LocalDate.of(2026, 11, 3), 9, 0);
+    f.loan("sdd-p", "plat-pays", "b-pays", 100_000, paid, "DIRECT_DEBIT");
+    f.repay(
+        "sdd-p", "debit-p", 100_000, paris(LocalDate.of(2026, 11, 20), 9, 0), 0, "TO_REPAY_FEES");
+    run(NOV);
+    Instant at = paris(LocalDate.of(2026, 12, 1), 6, 1);
+    assertThat(billing.issue(new IssueBills(NOV, null, 10, at)).debits())
+        .as("the platform pays by transfer: no debit")
+        .isEmpty();
+    String platformBill = lines("sdd-p").get(0).billId();
+    assertThat(bill("plat-pays", platformBill).status()).isEqualTo(BillStatus.TO_PAY);
+    assertThat(loanStatus("sdd-p")).isEqualTo("TO_REPAY_FEES");
+
+    Instant transfer = paris(LocalDate.of(2026, 12, 5), 11, 0);
+    BillTransferPayments.Recorded recorded = payments.record(platformBill, transfer).orElseThrow();
+    BillTransferPayments.Recorded again = payments.record(platformBill, null).orElseThrow();
+
+    assertThat(recorded.bill().status()).isEqualTo(BillStatus.PAID);
+    assertThat(recorded.bill().paidAt()).isEqualTo(transfer);
+    assertThat(recorded.loansClosed()).isEqualTo(1);
+    assertThat(loanStatus("sdd-p")).isEqualTo("CLOSED");
+    assertThat(again.loansClosed()).isZero();
+    assertThat(again.bill().paidAt()).isEqualTo(transfer);
+    assertThat(payments.record("no-such-bill", null)).isEmpty();
+  }
+
+  @Test
+  void aBillCollectedByDebitOrNotIssuedCannotBeRecordedAsPaidByTransfer() {
+    Instant paid = paris(LocalDate.of(2026, 11, 3), 9, 0);
+    f.loan("sdd", "plat-a", "b-sdd", 100_000, paid, "DIRECT_DEBIT");
+    f.loan("sct", "plat-a", "b-sct", 20_000, paid, "SCT");
+    run(NOV);
+    String generated = lines("sct").get(0).billId();
+
+    assertThatThrownBy(() -> payments.record(generated, null))
+        .isInstanceOf(BillTransferPayments.NotPayable.class)
+        .hasMessageContaining("GENERATED");
+    Instant at = paris(LocalDate.of(2026, 12, 1), 6, 1);
+    billing.issue(new IssueBills(NOV, null, 10, at));
+    String sddBill = lines("sdd").get(0).billId();
+    assertThatThrownBy(() -> payments.record(sddBill, null))
+        .isInstanceOf(BillTransferPayments.NotPayable.class)
+        .hasMessageContaining("VALIDATED");
+    billing.debitsInstructed(
+        new DebitsInstructed(
+            List.of(new InstructedDebit(sddBill, "bill-" + sddBill + ":debit")), at));
+    assertThatThrownBy(() -> payments.record(sddBill, null))
+        .isInstanceOf(BillTransferPayments.NotPayable.class)
+        .hasMessageContaining("direct debit");
+    assertThat(bill("plat-a", sddBill).status()).isEqualTo(BillStatus.TO_PAY);
+    assertThat(bill("plat-a", generated).status()).isEqualTo(BillStatus.TO_PAY);
   }
 
   @Test

@@ -4,12 +4,16 @@ import dev.avance.activities.billing.BillLineRow;
 import dev.avance.activities.billing.BillQuery;
 import dev.avance.activities.billing.BillRepository;
 import dev.avance.activities.billing.BillRow;
+import dev.avance.activities.billing.BillTransferPayments;
 import dev.avance.activities.platform.Platform;
 import dev.avance.api.common.PageRequest;
 import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
+import dev.avance.api.error.ErrorCode;
 import dev.avance.workflows.billing.BillStatus;
 import dev.avance.workflows.billing.PayerType;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -18,9 +22,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class BillService {
   private final BillRepository bills;
+  private final BillTransferPayments payments;
+  private final Clock clock;
 
-  public BillService(BillRepository bills) {
+  public BillService(BillRepository bills, BillTransferPayments payments, Clock clock) {
     this.bills = bills;
+    this.payments = payments;
+    this.clock = clock;
   }
 
   public PageResponse<BillResponse> list(
@@ -50,6 +58,23 @@ public class BillService {
       next = page.cursorAfter(last.createdAt(), last.id());
     }
     return new PageResponse<>(pageRows.stream().map(b -> response(b, null)).toList(), next);
+  }
+
+  /**
+   * An operator records a bill's payment by transfer (by default now; never in the future): the
+   * bill is PAID and the loans it settles are CLOSED. Recorded before, the bill as it is.
+   */
+  public BillResponse recordTransferPayment(String id, Instant paidAt) {
+    if (paidAt != null && paidAt.isAfter(clock.instant())) {
+      throw ApiException.invalidField("paid_at", "out_of_range", "must not be in the future");
+    }
+    try {
+      BillRow bill =
+          payments.record(id, paidAt).orElseThrow(() -> ApiException.notFound("Bill " + id)).bill();
+      return response(bill, bills.lines(bill.id()).stream().map(BillService::line).toList());
+    } catch (BillTransferPayments.NotPayable e) {
+      throw new ApiException(ErrorCode.INVALID_STATE, e.getMessage());
+    }
   }
 
   public BillResponse get(Platform platform, String id) {

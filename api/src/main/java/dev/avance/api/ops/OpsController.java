@@ -1,5 +1,8 @@
 package dev.avance.api.ops;
 
+import dev.avance.activities.platform.PlatformRepository;
+import dev.avance.api.billing.BillResponse;
+import dev.avance.api.billing.BillService;
 import dev.avance.api.billing.Periods;
 import dev.avance.api.common.PageRequest;
 import dev.avance.api.common.PageResponse;
@@ -21,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,8 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Avance's operators (the operator key, not a platform's): billing runs on demand, and the money
- * that came in without repaying a loan.
+ * Avance's operators (the operator key, not a platform's): billing runs on demand, platforms'
+ * payments of their bills and who pays their interest, and the money that came in without repaying
+ * a loan.
  */
 @RestController
 @Tag(name = Tags.OPERATORS)
@@ -38,12 +43,80 @@ public class OpsController {
 
   private final WorkflowGateway workflows;
   private final IncomingCreditService credits;
+  private final BillService bills;
+  private final PlatformRepository platforms;
   private final Clock clock;
 
-  public OpsController(WorkflowGateway workflows, IncomingCreditService credits, Clock clock) {
+  public OpsController(
+      WorkflowGateway workflows,
+      IncomingCreditService credits,
+      BillService bills,
+      PlatformRepository platforms,
+      Clock clock) {
     this.workflows = workflows;
     this.credits = credits;
+    this.bills = bills;
+    this.platforms = platforms;
     this.clock = clock;
+  }
+
+  /**
+   * A bill was paid by transfer (a platform's, or a borrower's without a mandate): the bill becomes
+   * PAID, and its loans whose principal and interest are all paid leave TO_REPAY_FEES for CLOSED.
+   * Recorded twice, the bill as it is.
+   */
+  @Operation(
+      operationId = "recordBillTransfer",
+      summary = "Record a bill's payment by transfer",
+      description =
+          "For a bill in TO_PAY without a direct debit: a platform's, or a borrower's without a"
+              + " mandate. Operator key only.")
+  @ProblemResponse(
+      status = 403,
+      description =
+          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @ProblemResponse(
+      status = 409,
+      description = "`invalid_state`: a bill collected by direct debit, or not issued yet")
+  @PostMapping(path = "/ops/bill/{id}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public BillResponse recordBillTransfer(
+      @PathVariable String id, @Valid @RequestBody BillTransferRequest body) {
+    return bills.recordTransferPayment(id, body.paidAt());
+  }
+
+  @Operation(
+      operationId = "getPlatformSettings",
+      summary = "Get a platform's settings",
+      description = "Operator key only.")
+  @ProblemResponse(
+      status = 403,
+      description =
+          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @GetMapping("/ops/platform/{id}")
+  public PlatformSettingsResponse getPlatformSettings(@PathVariable String id) {
+    return platforms
+        .settings(id)
+        .map(p -> new PlatformSettingsResponse(p.id(), p.name(), FeesPayer.valueOf(p.feesPayer())))
+        .orElseThrow(() -> ApiException.notFound("Platform " + id));
+  }
+
+  @Operation(
+      operationId = "updatePlatformSettings",
+      summary = "Change who pays a platform's interest",
+      description =
+          "`fees_payer` applies from the next billing run on; bills already generated keep"
+              + " their payer. Operator key only.")
+  @ProblemResponse(
+      status = 403,
+      description =
+          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @PatchMapping(path = "/ops/platform/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public PlatformSettingsResponse updatePlatformSettings(
+      @PathVariable String id, @Valid @RequestBody PlatformSettingsRequest body) {
+    if (!platforms.setFeesPayer(id, body.feesPayer().name())) {
+      throw ApiException.notFound("Platform " + id);
+    }
+    return getPlatformSettings(id);
   }
 
   @Operation(
