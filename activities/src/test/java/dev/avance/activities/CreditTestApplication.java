@@ -1,5 +1,6 @@
 package dev.avance.activities;
 
+import dev.avance.activities.common.SecretBox;
 import java.time.Clock;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -23,6 +24,12 @@ import org.springframework.context.annotation.FilterType;
     excludeFilters =
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Configuration.class))
 public class CreditTestApplication {
+
+  /** The app provides the secrets key; a fixed one here. */
+  @Bean
+  SecretBox secretBox() {
+    return new SecretBox(new byte[32]);
+  }
 
   /** The app provides the clock; the registry bean needs one. */
   @Bean

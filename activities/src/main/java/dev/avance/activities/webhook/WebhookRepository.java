@@ -3,6 +3,7 @@ package dev.avance.activities.webhook;
 import static dev.avance.activities.common.SqlTimes.instant;
 import static dev.avance.activities.common.SqlTimes.timestamp;
 
+import dev.avance.activities.common.SecretBox;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WebhookRepository {
   private final JdbcClient jdbc;
+  private final SecretBox secrets;
 
-  public WebhookRepository(JdbcClient jdbc) {
+  public WebhookRepository(JdbcClient jdbc, SecretBox secrets) {
     this.jdbc = jdbc;
+    this.secrets = secrets;
   }
 
   /** A subscription; the secret is only ever returned by {@link #secret}. */
@@ -79,7 +82,7 @@ public class WebhookRepository {
         .param("p", platformId)
         .param("url", toUrl)
         .param("types", eventTypes.toArray(String[]::new))
-        .param("secret", secret)
+        .param("secret", secrets.seal(secret))
         .param("at", timestamp(at))
         .update();
   }
@@ -120,8 +123,28 @@ public class WebhookRepository {
             "select to_url, secret from webhook_subscriptions"
                 + " where id = :id and deleted_at is null")
         .param("id", subscriptionId)
-        .query((rs, n) -> new String[] {rs.getString("to_url"), rs.getString("secret")})
+        .query(
+            (rs, n) -> new String[] {rs.getString("to_url"), secrets.open(rs.getString("secret"))})
         .optional();
+  }
+
+  /**
+   * Encrypts the secrets stored in plaintext before encryption came in; run at every start, it
+   * finds nothing the second time. Returns how many it sealed.
+   */
+  public int sealPlaintextSecrets() {
+    List<String[]> plain =
+        jdbc.sql("select id, secret from webhook_subscriptions where secret not like 'v1:%'")
+            .query((rs, n) -> new String[] {rs.getString("id"), rs.getString("secret")})
+            .list();
+    for (String[] row : plain) {
+      jdbc.sql("update webhook_subscriptions set secret = :sealed where id = :id and secret = :old")
+          .param("sealed", secrets.seal(row[1]))
+          .param("id", row[0])
+          .param("old", row[1])
+          .update();
+    }
+    return plain.size();
   }
 
   public List<PendingEvent> undispatched(int limit) {
