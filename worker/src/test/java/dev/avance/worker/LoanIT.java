@@ -173,13 +173,7 @@ class LoanIT extends EmbeddedApiTest {
 
   @Test
   void anSctLoanIsRepaidByATransferQuotingItsReference() {
-    String salt = salt();
-    String id =
-        http.postJson("/loans", KEY_A, body(sctBorrower, 30_000, "INV-" + salt, 20, true, salt))
-            .json()
-            .path("id")
-            .asString();
-    awaitStatus(id, "TO_REPAY");
+    String id = sctLoanToRepay(30_000, "INV-");
     JsonNode details = http.get("/loan/" + id + "/repayment-details", KEY_A).json();
 
     Http.Response transfer =
@@ -244,13 +238,7 @@ class LoanIT extends EmbeddedApiTest {
 
   @Test
   void anOperatorGivesAParkedCreditToTheLoanItRepays() {
-    String salt = salt();
-    String id =
-        http.postJson("/loans", KEY_A, body(sctBorrower, 40_000, "INV-P" + salt, 20, true, salt))
-            .json()
-            .path("id")
-            .asString();
-    awaitStatus(id, "TO_REPAY");
+    String id = sctLoanToRepay(40_000, "INV-P");
     JsonNode details = http.get("/loan/" + id + "/repayment-details", KEY_A).json();
     // The borrower forgot the reference: the money is parked.
     String reference =
@@ -258,7 +246,7 @@ class LoanIT extends EmbeddedApiTest {
                 "/sandbox/incoming-transfers",
                 KEY_A,
                 "{\"to_iban\":\"%s\",\"amount\":15000,\"remittance_information\":\"invoice %s\"}"
-                    .formatted(details.path("account_number").asString(), salt))
+                    .formatted(details.path("account_number").asString(), id))
             .json()
             .path("bank_reference")
             .asString();
@@ -317,7 +305,7 @@ class LoanIT extends EmbeddedApiTest {
         http.postJson(
             "/ops/incoming-credit/" + reference + "/assignment",
             OPERATOR_KEY,
-            "{\"loan_id\":\"" + closedOrOtherLoan() + "\"}");
+            "{\"loan_id\":\"" + sctLoanToRepay(10_000, "INV-Q") + "\"}");
     assertThat(other.status()).as(other.body()).isEqualTo(409);
     assertThat(
             http.postJson(
@@ -332,11 +320,14 @@ class LoanIT extends EmbeddedApiTest {
         .isEqualTo(400);
   }
 
-  /** Another loan of the same borrower, to which a credit already given cannot go. */
-  private String closedOrOtherLoan() {
+  /** An SCT loan of {@code sctBorrower}, paid out and waiting for its repayment in 20 days. */
+  private String sctLoanToRepay(long amountCents, String invoicePrefix) {
     String salt = salt();
     String id =
-        http.postJson("/loans", KEY_A, body(sctBorrower, 10_000, "INV-Q" + salt, 20, true, salt))
+        http.postJson(
+                "/loans",
+                KEY_A,
+                body(sctBorrower, amountCents, invoicePrefix + salt, 20, true, salt))
             .json()
             .path("id")
             .asString();

@@ -39,6 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = Tags.OPERATORS)
 public class OpsController {
+  private static final String OPERATOR_KEY_ONLY =
+      "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured";
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   private final WorkflowGateway workflows;
@@ -71,10 +73,7 @@ public class OpsController {
       description =
           "For a bill in TO_PAY without a direct debit: a platform's, or a borrower's without a"
               + " mandate. Operator key only.")
-  @ProblemResponse(
-      status = 403,
-      description =
-          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
   @ProblemResponse(
       status = 409,
       description = "`invalid_state`: a bill collected by direct debit, or not issued yet")
@@ -88,10 +87,7 @@ public class OpsController {
       operationId = "getPlatformSettings",
       summary = "Get a platform's settings",
       description = "Operator key only.")
-  @ProblemResponse(
-      status = 403,
-      description =
-          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
   @GetMapping("/ops/platform/{id}")
   public PlatformSettingsResponse getPlatformSettings(@PathVariable String id) {
     return platforms
@@ -106,10 +102,7 @@ public class OpsController {
       description =
           "`fees_payer` applies from the next billing run on; bills already generated keep"
               + " their payer. Operator key only.")
-  @ProblemResponse(
-      status = 403,
-      description =
-          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
   @PatchMapping(path = "/ops/platform/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   public PlatformSettingsResponse updatePlatformSettings(
       @PathVariable String id, @Valid @RequestBody PlatformSettingsRequest body) {
@@ -126,10 +119,7 @@ public class OpsController {
           "Credits received on the borrowers' virtual IBANs, by reception time (`sort_by`"
               + " `created_at` orders by it): filter on `PARKED` for the money that repays no loan"
               + " yet. Operator key only.")
-  @ProblemResponse(
-      status = 403,
-      description =
-          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
   @GetMapping("/ops/incoming-credits")
   public PageResponse<IncomingCreditResponse> listIncomingCredits(
       @RequestParam(required = false) IncomingCreditStatus status,
@@ -143,10 +133,7 @@ public class OpsController {
       operationId = "getIncomingCredit",
       summary = "Get an incoming credit",
       description = "Operator key only.")
-  @ProblemResponse(
-      status = 403,
-      description =
-          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
   @GetMapping("/ops/incoming-credit/{bank_reference}")
   public IncomingCreditResponse getIncomingCredit(
       @PathVariable("bank_reference") String bankReference) {
@@ -165,10 +152,7 @@ public class OpsController {
           "The loan must be TO_REPAY and belong to the borrower whose virtual IBAN received the"
               + " credit. The loan applies it as a transfer (an excess is parked as an"
               + " overpayment). Operator key only.")
-  @ProblemResponse(
-      status = 403,
-      description =
-          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
   @ProblemResponse(
       status = 409,
       description =
@@ -204,10 +188,7 @@ public class OpsController {
             description = "The run is going on",
             content = @Content(schema = @Schema(implementation = BillingRunResponse.class)))
       })
-  @ProblemResponse(
-      status = 403,
-      description =
-          "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured")
+  @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
   @PostMapping(path = "/ops/billing-runs", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<BillingRunResponse> startBillingRun(
       @Valid @RequestBody BillingRunRequest body) {
