@@ -72,8 +72,10 @@ class FuzzE2E {
                 "--checks",
                 "not_a_server_error,status_code_conformance,content_type_conformance,"
                     + "response_schema_conformance,response_headers_conformance",
+                // One worker: with two threads, CPython 3.11's ast module can fail inside
+                // Hypothesis ("AST constructor recursion depth mismatch"), a tool error, not ours.
                 "--workers",
-                "2",
+                "1",
                 "--seed",
                 System.getProperty("fuzz.seed", "20261127")));
     if (pathRegex != null) {
