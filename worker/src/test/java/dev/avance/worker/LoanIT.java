@@ -320,6 +320,14 @@ class LoanIT extends EmbeddedApiTest {
         .isEqualTo(400);
   }
 
+  /** What the borrower's credit line has left to lend, in cents. */
+  private long availableCredit(String borrower) {
+    return http.get("/borrower/" + borrower + "/credit-line", KEY_A)
+        .json()
+        .path("available_amount")
+        .asLong();
+  }
+
   /** An SCT loan of {@code sctBorrower}, paid out and waiting for its repayment in 20 days. */
   private String sctLoanToRepay(long amountCents, String invoicePrefix) {
     String salt = salt();
@@ -410,34 +418,20 @@ class LoanIT extends EmbeddedApiTest {
 
   @Test
   void aLoanToValidateCanBeCanceledAndGivesItsCreditBack() {
-    long before =
-        http.get("/borrower/" + sctBorrower + "/credit-line", KEY_A)
-            .json()
-            .path("available_amount")
-            .asLong();
+    long before = availableCredit(sctBorrower);
     String salt = salt();
     JsonNode loan =
         http.postJson("/loans", KEY_A, body(sctBorrower, 20_000, "INV-C" + salt, 30, false, salt))
             .json();
     String id = loan.path("id").asString();
     assertThat(loan.path("status").asString()).isEqualTo("TO_VALIDATE");
-    assertThat(
-            http.get("/borrower/" + sctBorrower + "/credit-line", KEY_A)
-                .json()
-                .path("available_amount")
-                .asLong())
-        .isEqualTo(before - 20_000);
+    assertThat(availableCredit(sctBorrower)).isEqualTo(before - 20_000);
 
     Http.Response canceled = http.postJson("/loan/" + id + "/cancel", KEY_A, "");
     assertThat(canceled.status()).as(canceled.body()).isEqualTo(200);
     assertThat(canceled.json().path("status").asString()).isEqualTo("CANCELED");
     assertThat(http.postJson("/loan/" + id + "/validate", KEY_A, "").status()).isEqualTo(409);
-    assertThat(
-            http.get("/borrower/" + sctBorrower + "/credit-line", KEY_A)
-                .json()
-                .path("available_amount")
-                .asLong())
-        .isEqualTo(before);
+    assertThat(availableCredit(sctBorrower)).isEqualTo(before);
   }
 
   @Test
@@ -476,11 +470,7 @@ class LoanIT extends EmbeddedApiTest {
 
   @Test
   void aPayoutTheBankRejectsIsAnIssueAndReleasesTheCredit() {
-    long before =
-        http.get("/borrower/" + sctBorrower + "/credit-line", KEY_A)
-            .json()
-            .path("available_amount")
-            .asLong();
+    long before = availableCredit(sctBorrower);
     String salt = salt();
     String id =
         http.postJson("/loans", KEY_A, body(sctBorrower, 15_000, "INV-F" + salt, 30, false, salt))
@@ -498,12 +488,7 @@ class LoanIT extends EmbeddedApiTest {
     JsonNode payout = http.get("/payments?loan_id=" + id, KEY_A).json().path("data").get(0);
     assertThat(payout.path("status").asString()).isEqualTo("FAILED");
     assertThat(payout.path("failure_reason").asString()).isEqualTo("AC04");
-    assertThat(
-            http.get("/borrower/" + sctBorrower + "/credit-line", KEY_A)
-                .json()
-                .path("available_amount")
-                .asLong())
-        .isEqualTo(before);
+    assertThat(availableCredit(sctBorrower)).isEqualTo(before);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.avance.activities.CreditTestApplication;
 import dev.avance.activities.RealPostgresTest;
+import dev.avance.activities.TestRows;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.credit.CreditLineActivities;
 import dev.avance.workflows.credit.CreditLineStatus;
@@ -17,7 +18,6 @@ import dev.avance.workflows.credit.ReserveCredit;
 import dev.avance.workflows.credit.SetCreditLineStatus;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,17 +72,19 @@ class CreditLineActivitiesTest extends RealPostgresTest {
   @Autowired private CreditLineActivities activities;
   @Autowired private CreditLineRepository repository;
   @Autowired private JdbcClient jdbc;
+  private TestRows rows;
 
   @BeforeEach
   void cleanSlate() {
+    rows = new TestRows(jdbc);
     jdbc.sql(
             "truncate table credit_repayments, credit_reservations, credit_lines, borrowers,"
                 + " platforms cascade")
         .update();
-    insertPlatform(PLATFORM);
-    insertPlatform(OTHER_PLATFORM);
-    insertBorrower(BORROWER, PLATFORM);
-    insertBorrower(OTHER_BORROWER, OTHER_PLATFORM);
+    rows.platform(PLATFORM);
+    rows.platform(OTHER_PLATFORM);
+    rows.borrower(BORROWER, PLATFORM, "ACTIVE", null, T0);
+    rows.borrower(OTHER_BORROWER, OTHER_PLATFORM, "ACTIVE", null, T0);
   }
 
   @Test
@@ -596,7 +598,7 @@ class CreditLineActivitiesTest extends RealPostgresTest {
 
   @Test
   void findByPlatformListsThePlatformsLinesWithTheirBalances() {
-    insertBorrower("b-0", PLATFORM);
+    rows.borrower("b-0", PLATFORM, "ACTIVE", null, T0);
     open(BORROWER, PLATFORM, TEN_THOUSAND_EUROS);
     open("b-0", PLATFORM, 200_000);
     open(OTHER_BORROWER, OTHER_PLATFORM, 500_000);
@@ -738,26 +740,5 @@ class CreditLineActivitiesTest extends RealPostgresTest {
         .param("b", BORROWER)
         .query(Long.class)
         .single();
-  }
-
-  private void insertPlatform(String id) {
-    jdbc.sql("insert into platforms (id, name, api_key_hash) values (:id, :id, :hash)")
-        .param("id", id)
-        .param("hash", "hash-of-" + id)
-        .update();
-  }
-
-  private void insertBorrower(String id, String platformId) {
-    jdbc.sql(
-            """
-            insert into borrowers (id, platform_id, identifier, identifier_type, country, status,
-                created_at, updated_at)
-            values (:id, :p, :identifier, 'SIREN', 'FRA', 'ACTIVE', :at, :at)
-            """)
-        .param("id", id)
-        .param("p", platformId)
-        .param("identifier", "ident-" + id)
-        .param("at", Timestamp.from(T0))
-        .update();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avance.activities.CreditTestApplication;
 import dev.avance.activities.RealPostgresTest;
+import dev.avance.activities.TestRows;
 import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.events.DomainEventRepository.DomainEvent;
 import dev.avance.workflows.loan.BankAccount;
@@ -15,7 +16,6 @@ import dev.avance.workflows.loan.LoanStatusChange;
 import dev.avance.workflows.loan.LoanStatusChanges;
 import dev.avance.workflows.loan.RegisterLoan;
 import dev.avance.workflows.loan.RequestLoan;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,19 +47,9 @@ class LoanActivitiesTest extends RealPostgresTest {
   @BeforeEach
   void cleanSlate() {
     jdbc.sql("truncate table domain_events, loans, borrowers, platforms cascade").update();
-    jdbc.sql("insert into platforms (id, name, api_key_hash) values (:id, :id, 'hash')")
-        .param("id", PLATFORM)
-        .update();
-    jdbc.sql(
-            """
-            insert into borrowers (id, platform_id, identifier, identifier_type, country, status,
-                created_at, updated_at)
-            values (:id, :p, '552100554', 'SIREN', 'FRA', 'READY', :at, :at)
-            """)
-        .param("id", BORROWER)
-        .param("p", PLATFORM)
-        .param("at", Timestamp.from(T0))
-        .update();
+    TestRows rows = new TestRows(jdbc);
+    rows.platform(PLATFORM);
+    rows.borrower(BORROWER, PLATFORM, "READY", null, T0);
     activities.register(
         new RegisterLoan(
             new RequestLoan(

@@ -8,6 +8,7 @@ import dev.avance.activities.CreditTestApplication;
 import dev.avance.activities.MutableClock;
 import dev.avance.activities.MutableClockConfiguration;
 import dev.avance.activities.RealPostgresTest;
+import dev.avance.activities.TestRows;
 import dev.avance.activities.bank.BankDirection;
 import dev.avance.activities.bank.BankInstruction;
 import dev.avance.activities.bank.BankTransfer;
@@ -21,7 +22,6 @@ import dev.avance.workflows.payment.PaymentStatus;
 import dev.avance.workflows.payment.PaymentType;
 import dev.avance.workflows.payment.PaymentView;
 import io.temporal.failure.ApplicationFailure;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,17 +77,19 @@ class PaymentActivitiesTest extends RealPostgresTest {
   @Autowired private SimulatedSepaBank bank;
   @Autowired private MutableClock clock;
   @Autowired private JdbcClient jdbc;
+  private TestRows rows;
 
   @BeforeEach
   void cleanSlate() {
+    rows = new TestRows(jdbc);
     jdbc.sql(
             "truncate table payments, bank_transfers, bank_incoming_credits, borrowers, platforms"
                 + " cascade")
         .update();
-    insertPlatform(PLATFORM);
-    insertPlatform(OTHER_PLATFORM);
-    insertBorrower(BORROWER, PLATFORM);
-    insertBorrower(OTHER_BORROWER, OTHER_PLATFORM);
+    rows.platform(PLATFORM);
+    rows.platform(OTHER_PLATFORM);
+    rows.borrower(BORROWER, PLATFORM, "ACTIVE", null, T0);
+    rows.borrower(OTHER_BORROWER, OTHER_PLATFORM, "ACTIVE", null, T0);
     clock.setParis(WEDNESDAY, LocalTime.of(10, 0));
   }
 
@@ -527,27 +529,6 @@ class PaymentActivitiesTest extends RealPostgresTest {
         .param("id", paymentId)
         .query(Long.class)
         .single();
-  }
-
-  private void insertPlatform(String id) {
-    jdbc.sql("insert into platforms (id, name, api_key_hash) values (:id, :id, :hash)")
-        .param("id", id)
-        .param("hash", "hash-of-" + id)
-        .update();
-  }
-
-  private void insertBorrower(String id, String platformId) {
-    jdbc.sql(
-            """
-            insert into borrowers (id, platform_id, identifier, identifier_type, country, status,
-                created_at, updated_at)
-            values (:id, :p, :identifier, 'SIREN', 'FRA', 'ACTIVE', :at, :at)
-            """)
-        .param("id", id)
-        .param("p", platformId)
-        .param("identifier", "ident-" + id)
-        .param("at", Timestamp.from(T0))
-        .update();
   }
 
   private static Instant parisMidnight(LocalDate date) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.avance.activities.CreditTestApplication;
 import dev.avance.activities.RealPostgresTest;
+import dev.avance.activities.TestRows;
 import dev.avance.activities.common.Keyset;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.reconciliation.IncomingCreditRepository.IncomingCreditRow;
@@ -60,11 +61,10 @@ class IncomingCreditActivitiesTest extends RealPostgresTest {
             "truncate table bank_incoming_credits, payments, domain_events, loans, borrowers,"
                 + " platforms cascade")
         .update();
-    jdbc.sql("insert into platforms (id, name, api_key_hash) values (:id, :id, 'hash')")
-        .param("id", PLATFORM)
-        .update();
-    borrower("b-1", "552100554", IBAN_1);
-    borrower("b-2", "732829320", IBAN_2);
+    TestRows rows = new TestRows(jdbc);
+    rows.platform(PLATFORM);
+    rows.borrower("b-1", PLATFORM, "READY", IBAN_1, T0);
+    rows.borrower("b-2", PLATFORM, "READY", IBAN_2, T0);
     loan("loan-1", "b-1", LoanStatus.TO_REPAY);
     loan("loan-2", "b-2", LoanStatus.TO_REPAY);
     loan("loan-3", "b-1", LoanStatus.CLOSED);
@@ -78,21 +78,6 @@ class IncomingCreditActivitiesTest extends RealPostgresTest {
         .param("iban", credit.toIban())
         .param("amount", credit.amountCents())
         .param("info", credit.remittanceInformation())
-        .param("at", Timestamp.from(T0))
-        .update();
-  }
-
-  private void borrower(String id, String siren, String virtualIban) {
-    jdbc.sql(
-            """
-            insert into borrowers (id, platform_id, identifier, identifier_type, country, status,
-                virtual_iban, created_at, updated_at)
-            values (:id, :p, :siren, 'SIREN', 'FRA', 'READY', :iban, :at, :at)
-            """)
-        .param("id", id)
-        .param("p", PLATFORM)
-        .param("siren", siren)
-        .param("iban", virtualIban)
         .param("at", Timestamp.from(T0))
         .update();
   }

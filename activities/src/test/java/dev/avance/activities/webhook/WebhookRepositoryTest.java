@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avance.activities.CreditTestApplication;
 import dev.avance.activities.RealPostgresTest;
+import dev.avance.activities.TestRows;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +30,7 @@ class WebhookRepositoryTest extends RealPostgresTest {
   @BeforeEach
   void cleanSlate() {
     jdbc.sql("truncate table webhook_subscriptions, platforms cascade").update();
-    jdbc.sql("insert into platforms (id, name, api_key_hash) values ('plat-a', 'A', 'hash')")
-        .update();
+    new TestRows(jdbc).platform("plat-a");
   }
 
   private String stored(String id) {
