@@ -16,8 +16,18 @@ public final class TestEnvironments {
 
   /** An environment whose clock starts at {@code initialTime} (null: now). */
   public static TestWorkflowEnvironment create(java.time.Instant initialTime) {
+    return create(initialTime, true);
+  }
+
+  /**
+   * Without time skipping the clock runs in real time from {@code initialTime}: for a test that
+   * reads it between runs, since a skipping server may jump to any far timer (even a finished
+   * run's) while a client waits for a result.
+   */
+  public static TestWorkflowEnvironment create(java.time.Instant initialTime, boolean skipTime) {
     TestEnvironmentOptions.Builder options =
         TestEnvironmentOptions.newBuilder()
+            .setUseTimeskipping(skipTime)
             .setWorkflowClientOptions(
                 WorkflowClientOptions.newBuilder()
                     .setDataConverter(AvanceDataConverter.create())
