@@ -3,7 +3,6 @@ package dev.avance.worker;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +34,10 @@ final class AvanceProcess implements AutoCloseable {
     home = Path.of("target", name + "-home").toAbsolutePath();
     FileSystemUtils.deleteRecursively(home);
     Files.createDirectories(home);
-    apiPort = freePort();
-    temporalPort = freePort();
-    uiPort = freePort();
-    postgresPort = freePort();
+    apiPort = Ports.free();
+    temporalPort = Ports.free();
+    uiPort = Ports.free();
+    postgresPort = Ports.free();
   }
 
   Http api() {
@@ -128,11 +127,5 @@ final class AvanceProcess implements AutoCloseable {
     // Children of a killed app are orphans; stop them by their pid files.
     temporalPid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
     postgresPid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -2,9 +2,6 @@ package dev.avance.worker;
 
 import dev.avance.activities.platform.PlatformRepository;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +38,7 @@ abstract class EmbeddedApiTest {
           "avance.it.temporal-port", "avance.it.temporal-ui-port", "avance.it.postgres-port"
         }) {
       if (System.getProperty(port) == null) {
-        System.setProperty(port, Integer.toString(freePort()));
+        System.setProperty(port, Integer.toString(Ports.free()));
       }
     }
   }
@@ -56,13 +53,5 @@ abstract class EmbeddedApiTest {
 
   static int uiPort() {
     return Integer.getInteger("avance.it.temporal-ui-port");
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

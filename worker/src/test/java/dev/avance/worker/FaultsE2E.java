@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -103,8 +102,8 @@ class FaultsE2E {
   void loansFinishThroughRestartsOfTemporalAndPostgres() throws Exception {
     app = new AvanceProcess("faults");
     dataDir = app.home;
-    temporalPort = freePort();
-    pgPort = freePort();
+    temporalPort = Ports.free();
+    pgPort = Ports.free();
     startTemporal();
     startPostgres();
     Process run =
@@ -214,12 +213,6 @@ class FaultsE2E {
     try (ResultSet rs = sql.executeQuery(query)) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
