@@ -86,7 +86,7 @@ public class BillRepository {
                  greatest((r.created_at at time zone 'Europe/Paris')::date, o.payout_day + 1),
                  -r.amount_cents
           from credit_repayments r join open_windows o on o.id = r.loan_id
-          where r.amount_cents > 0
+          where r.amount_cents <> 0
       ),
       segments as (
           select loan_id, day as seg_from,
@@ -193,14 +193,21 @@ public class BillRepository {
         .optional();
   }
 
-  /** A bill paid by transfer, without a debit: TO_PAY becomes PAID. True if the bill changed. */
+  /**
+   * A bill paid by transfer, without a debit or after its debit failed or came back: TO_PAY becomes
+   * PAID. True if the bill changed.
+   */
   boolean recordTransferPayment(String billId, Instant paidAt, Instant at) {
     int changed =
         jdbc.sql(
                 """
                 update bills set status = 'PAID', payment_status = 'PAID', paid_at = :paidAt,
                     updated_at = greatest(updated_at, :at)
-                where id = :id and status = 'TO_PAY' and payment_id is null
+                where id = :id and status = 'TO_PAY'
+                  and (payment_id is null
+                       or payment_status in ('RETURNED', 'FAILED')
+                       or exists (select 1 from payments p where p.payment_id = bills.payment_id
+                                  and p.status in ('RETURNED', 'FAILED', 'CANCELED')))
                 """)
             .param("paidAt", timestamp(paidAt))
             .param("at", timestamp(at))
@@ -661,6 +668,52 @@ public class BillRepository {
       spec = spec.param("ids", new SqlArrayValue("text", billIds.toArray()));
     }
     return spec.query(Integer.class).single();
+  }
+
+  /**
+   * A bill's direct debit came back after it had settled (a return or a refund within the SEPA
+   * window): the bill is TO_PAY again, payable by transfer, and the loans it had closed wait for
+   * their fees again (TO_REPAY_FEES). Runs in the transaction that applies the bank's entry. True
+   * if a PAID bill was reopened.
+   */
+  public boolean reopenAfterReturn(String paymentId, Instant at) {
+    Optional<String> billId =
+        jdbc.sql("select id from bills where payment_id = :p and status = 'PAID' for update")
+            .param("p", paymentId)
+            .query(String.class)
+            .optional();
+    if (billId.isEmpty()) {
+      return false;
+    }
+    jdbc.sql(
+            """
+            update bills set status = 'TO_PAY', payment_status = 'RETURNED', paid_at = null,
+                updated_at = greatest(updated_at, :at)
+            where id = :id
+            """)
+        .param("at", timestamp(at))
+        .param("id", billId.get())
+        .update();
+    jdbc.sql(
+            """
+            with reopened as (
+                update loans l set status = 'TO_REPAY_FEES', updated_at = greatest(l.updated_at, :at)
+                where l.status = 'CLOSED'
+                  and l.id in (select loan_id from bill_lines where bill_id = :id)
+                returning l.id, l.platform_id
+            )
+            insert into domain_events (platform_id, entity_type, entity_id, event_type, event_key,
+                occurred_at)
+            select platform_id, 'loan', id, 'loan.TO_REPAY_FEES', id || ':fees-returned:' || :p, :at
+            from reopened
+            on conflict (event_key) do nothing
+            """)
+        .param("at", timestamp(at))
+        .param("id", billId.get())
+        .param("p", paymentId)
+        .update();
+    appendEvents(List.of(billId.get()), "PAYMENT_RETURNED", at);
+    return true;
   }
 
   private void appendEvents(List<String> billIds, String status, Instant at) {

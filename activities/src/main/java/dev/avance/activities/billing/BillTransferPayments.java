@@ -45,7 +45,7 @@ public class BillTransferPayments {
       return Optional.empty();
     }
     BillRow bill = found.get();
-    if (bill.paymentId() != null) {
+    if (bill.paymentId() != null && !debitFailed(bill)) {
       throw new NotPayable("bill " + billId + " is collected by direct debit " + bill.paymentId());
     }
     if (bill.status() == BillStatus.PAID) {
@@ -55,8 +55,17 @@ public class BillTransferPayments {
       throw new NotPayable("bill " + billId + " is " + bill.status() + ", not issued yet");
     }
     Instant now = clock.instant();
-    bills.recordTransferPayment(billId, paidAt == null ? now : paidAt, now);
+    if (!bills.recordTransferPayment(billId, paidAt == null ? now : paidAt, now)) {
+      throw new NotPayable("bill " + billId + " is not payable by transfer now");
+    }
     int closed = bills.closeSettledLoans(List.of(billId), now);
     return Optional.of(new Recorded(bills.findForOperators(billId, false).orElseThrow(), closed));
+  }
+
+  /** A bill whose debit was rejected, returned or withdrawn stays payable by transfer. */
+  private static boolean debitFailed(BillRow bill) {
+    return "RETURNED".equals(bill.paymentStatus())
+        || "FAILED".equals(bill.paymentStatus())
+        || "CANCELED".equals(bill.paymentStatus());
   }
 }

@@ -198,6 +198,9 @@ public class CreditLineActivitiesImpl implements CreditLineActivities {
    * (money beyond the principal) changes nothing either; PENDING or RELEASED reservations fail with
    * INVALID_STATE.
    */
+  /** The key of the negative repayment that undoes a returned one. */
+  static final String RETURNED_SUFFIX = ":returned";
+
   @Override
   @Transactional
   public Reservation repay(ReservationChange command) {
@@ -226,6 +229,40 @@ public class CreditLineActivitiesImpl implements CreditLineActivities {
       default -> throw invalidState("repay", row);
     }
     lines.insertRepayment(row.loanId(), row.platformId(), repaymentKey, applied, command.at());
+    return reservation(row.loanId());
+  }
+
+  /**
+   * Undoes a repayment whose money came back (a direct debit returned after it settled): what it
+   * applied is outstanding again and a REPAID reservation CONFIRMED again. Recorded as a negative
+   * repayment keyed {@code <key>:returned}, dated now, so that the principal timeline (and the
+   * interest billed from it) rises again from the day of the return; a second call finds that key
+   * and changes nothing. The line may go over its limit: the money is owed whatever the limit.
+   */
+  @Override
+  @Transactional
+  public Reservation reinstate(ReservationChange command) {
+    String repaymentKey = command.reason();
+    require(
+        repaymentKey != null && !repaymentKey.isBlank(),
+        "reason is required: it is the repayment key to undo");
+    ReservationRow row = lockForChange(command);
+    String undoKey = repaymentKey + RETURNED_SUFFIX;
+    long applied = lines.repaymentAmount(row.loanId(), repaymentKey).orElse(0L);
+    if (applied == 0 || lines.repaymentExists(row.loanId(), undoKey)) {
+      return toReservation(row);
+    }
+    if (row.status() != ReservationStatus.CONFIRMED && row.status() != ReservationStatus.REPAID) {
+      throw invalidState("reinstate", row);
+    }
+    lines.updateReservation(
+        row.loanId(),
+        ReservationStatus.CONFIRMED,
+        row.outstandingCents() + applied,
+        null,
+        command.at());
+    lines.insertRepayment(row.loanId(), row.platformId(), undoKey, -applied, command.at());
+    lines.reopenBilling(row.loanId());
     return reservation(row.loanId());
   }
 

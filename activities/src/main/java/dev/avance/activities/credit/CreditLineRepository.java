@@ -222,6 +222,26 @@ public class CreditLineRepository {
         > 0;
   }
 
+  /** What the repayment keyed so applied, if it was recorded. */
+  java.util.Optional<Long> repaymentAmount(String loanId, String repaymentKey) {
+    return jdbc.sql(
+            "select amount_cents from credit_repayments where loan_id = :l and repayment_key = :k")
+        .param("l", loanId)
+        .param("k", repaymentKey)
+        .query(Long.class)
+        .optional();
+  }
+
+  /**
+   * A loan billed out (its last line fully_billed) that owes principal again is billed again from
+   * where its last line stopped.
+   */
+  void reopenBilling(String loanId) {
+    jdbc.sql("update bill_lines set fully_billed = false where loan_id = :l and fully_billed")
+        .param("l", loanId)
+        .update();
+  }
+
   void insertRepayment(
       String loanId, String platformId, String repaymentKey, long appliedCents, Instant at) {
     jdbc.sql(

@@ -1,11 +1,12 @@
 package dev.avance.activities.payment;
 
-import dev.avance.activities.bank.BankDirection;
-import dev.avance.activities.bank.BankInstruction;
-import dev.avance.activities.bank.BankOutcome;
-import dev.avance.activities.bank.BankTransferStatus;
-import dev.avance.activities.bank.SepaBank;
+import dev.avance.activities.bank.BankConfiguration;
+import dev.avance.activities.bank.BankOutbox;
+import dev.avance.activities.bank.BankProperties;
+import dev.avance.activities.bank.EndToEndIds;
+import dev.avance.activities.payment.PaymentMessages.Outgoing;
 import dev.avance.activities.payment.PaymentRepository.PaymentRow;
+import dev.avance.bank.Channel;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.payment.InstructPayment;
 import dev.avance.workflows.payment.PaymentActivities;
@@ -15,15 +16,22 @@ import dev.avance.workflows.payment.PaymentType;
 import dev.avance.workflows.payment.PaymentView;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Objects;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Payouts and direct debits: the {@code payments} read model and the {@link SepaBank}, each method
- * one transaction (DESIGN.md §6, invariant 3: a payment is sent to the bank at most once per
- * payment id, whatever is retried or restarted).
+ * Payouts, direct debits and refunds: the {@code payments} read model and the bank files that carry
+ * them (DESIGN.md §6, invariant 3: a payment is sent to the bank at most once per payment id,
+ * whatever is retried or restarted).
+ *
+ * <p>Nothing here calls the bank inside a transaction: instructing a payment writes its row and its
+ * ISO 20022 file to the outbox in one transaction, and the file goes to the bank after the commit.
+ * What the bank says comes back as files (pain.002, camt.054, camt.029) that the inbox applies to
+ * the payment's row; awaiting an outcome reads that row.
  *
  * <p>A payment id that does not exist is a non-retryable {@link ApplicationFailure} typed {@link
  * FailureType#INVALID_STATE}; a malformed command is a non-retryable failure typed {@code
@@ -35,26 +43,53 @@ public class PaymentActivitiesImpl implements PaymentActivities {
   private static final String INVALID_ARGUMENT = IllegalArgumentException.class.getName();
 
   private final PaymentRepository payments;
-  private final SepaBank bank;
+  private final PaymentMessages messages;
+  private final BankOutbox outbox;
+  private final TransactionTemplate tx;
   private final Clock clock;
+  private final Duration awaitPoll;
 
-  public PaymentActivitiesImpl(PaymentRepository payments, SepaBank bank, Clock clock) {
+  public PaymentActivitiesImpl(
+      PaymentRepository payments,
+      PaymentMessages messages,
+      BankOutbox outbox,
+      PlatformTransactionManager transactions,
+      BankProperties bank,
+      Clock clock) {
     this.payments = payments;
-    this.bank = bank;
+    this.messages = messages;
+    this.outbox = outbox;
+    this.tx = BankConfiguration.ownTransactions(transactions);
     this.clock = clock;
+    this.awaitPoll = bank.awaitPoll();
   }
 
   /**
-   * Records the payment INSTRUCTED and hands it to the bank, in one transaction. If the payment id
-   * is already recorded, the recorded payment is returned unchanged (whatever this command says)
-   * and the bank is not called again; a payment id recorded for another loan, platform or type
-   * fails with INVALID_STATE. Concurrent calls with one payment id serialize on its primary key:
-   * one inserts and calls the bank, the others wait for its commit and return its row.
+   * Records the payment INSTRUCTED and writes its file to the outbox, in one transaction; the file
+   * leaves for the bank once it commits. If the payment id is already recorded, the recorded
+   * payment is returned unchanged (whatever this command says) and nothing is written again; a
+   * payment id recorded for another loan, platform or type fails with INVALID_STATE. Concurrent
+   * calls with one payment id serialize on its primary key. Returns the payment INSTRUCTED, for the
+   * caller to await its outcome, except an SCT Inst payout that the bank answered within the poll
+   * bound: then PAID or FAILED.
    */
   @Override
-  @Transactional
   public PaymentView instruct(InstructPayment command) {
     validate(command);
+    Instructed instructed = tx.execute(status -> record(command));
+    if (instructed.instant()) {
+      // An SCT Inst is answered within seconds: the caller gets the outcome without a second
+      // activity when it comes in time.
+      return poll(
+              new PaymentRef(command.paymentId()), row -> row.status() != PaymentStatus.INSTRUCTED)
+          .orElse(instructed.view());
+    }
+    return instructed.view();
+  }
+
+  private record Instructed(PaymentView view, boolean instant) {}
+
+  private Instructed record(InstructPayment command) {
     if (payments.insertIfAbsent(command) == 0) {
       PaymentRow existing = row(command.paymentId());
       if (!existing.loanId().equals(command.loanId())
@@ -65,114 +100,122 @@ public class PaymentActivitiesImpl implements PaymentActivities {
             FailureType.INVALID_STATE.type(),
             existing.status().name());
       }
-      return existing.view();
+      return new Instructed(existing.view(), false);
     }
-    // The simulated bank writes its ledger in this same database and transaction: the payment row
-    // and the bank's receipt commit together or not at all. A real bank adapter cannot join the
-    // transaction; it needs either an outbox (commit the row plus a "to send" record, then send
-    // from the outbox) or, as here, the bank's own idempotency key: the payment id is sent as the
-    // end-to-end id / idempotency key, so after a crash between the bank's acceptance and this
-    // commit, the retried activity submits again and the bank returns its first receipt instead
-    // of paying twice. That idempotency by payment id is what makes the crash window safe.
-    bank.submit(
-        new BankInstruction(
-            command.paymentId(),
-            command.type() == PaymentType.PAYOUT ? BankDirection.OUT : BankDirection.DEBIT,
-            command.amountCents(),
-            command.iban(),
-            command.bic(),
-            command.mandateReference(),
-            command.remittanceReference(),
-            command.executionDate()));
-    PaymentRow row = row(command.paymentId());
-    // An instant payment is settled or rejected on receipt: the caller need not ask again.
-    BankOutcome outcome = bank.outcome(row.paymentId());
-    return outcome.status() == BankTransferStatus.PENDING ? row.view() : applyOutcome(row, outcome);
+    Channel channel = payments.channelOf(command.platformId());
+    String payee =
+        command.type() == PaymentType.REFUND
+            ? command.payeeName()
+            : messages.borrowerName(command.borrowerId());
+    Outgoing out = messages.instruction(command, payee);
+    long messageId = outbox.write(channel, out.message(), 1, command.at());
+    payments.attachMessage(
+        command.paymentId(),
+        channel,
+        EndToEndIds.of(command.paymentId()),
+        messageId,
+        out.scheme() == null ? null : out.scheme().name(),
+        out.sequenceType() == null ? null : out.sequenceType().name());
+    return new Instructed(row(command.paymentId()).view(), out.instant());
   }
 
   /**
-   * Asks the bank and records its outcome: SETTLED makes the payment PAID (paid_at is the bank's
-   * settlement time), REJECTED makes it FAILED with the bank's reason, RETURNED makes it RETURNED
-   * with the R-code in failure_reason (also after it was PAID: a return can come days later, so
-   * asking again picks it up). A CANCELED payment (or an incoming transfer) is returned as it is.
-   * While the bank has not executed it, throws a retryable {@link IllegalStateException} ("payment
-   * X is still pending"), so that the workflow waits through the retry policy without a history
-   * event per check.
-   *
-   * <p>The caller should set a retry policy such as initial interval 1 s, backoff coefficient 2,
-   * maximum interval 1 h, and a schedule-to-close timeout bounding the whole wait (e.g. a few days
-   * past the execution date), with a short start-to-close timeout per attempt.
+   * Returns the payment once the bank's files have settled it one way or the other: PAID (booked),
+   * FAILED (rejected), RETURNED or CANCELED. While it is still pending it fails retryably ("payment
+   * X is still pending at the bank"), after waiting a few seconds in case the answer is about to
+   * come (an SCT Inst settles within seconds), so that the workflow waits through the retry policy
+   * without a history event per check.
    */
   @Override
-  @Transactional
   public PaymentView awaitOutcome(PaymentRef payment) {
-    PaymentRow row = locked(payment);
-    if (row.type() == PaymentType.INCOMING_TRANSFER || row.status() == PaymentStatus.CANCELED) {
-      return row.view();
-    }
-    BankOutcome outcome = bank.outcome(row.paymentId());
-    if (outcome.status() == BankTransferStatus.PENDING) {
-      throw new IllegalStateException(
-          "payment "
-              + row.paymentId()
-              + " is still pending (settles on "
-              + outcome.settlesOn()
-              + ")");
-    }
-    return applyOutcome(row, outcome);
+    return poll(payment, row -> row.status() != PaymentStatus.INSTRUCTED)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "payment " + payment.paymentId() + " is still pending at the bank"));
   }
 
   /**
-   * Withdraws the payment from the bank and marks it CANCELED. Idempotent: a CANCELED payment is
-   * returned as it is. A payment the bank already executed, rejected or returned cannot be
-   * withdrawn: it is returned as the bank knows it (e.g. PAID), without failing.
+   * Asks the bank to withdraw the payment (a camt.055, once) and returns when the bank answered:
+   * CANCELED when it withdrew it, otherwise the payment as the bank's files left it (INSTRUCTED
+   * when the withdrawal was refused and the payment goes on, or PAID, FAILED, RETURNED). A payment
+   * no longer INSTRUCTED is returned as it is, without asking.
    */
   @Override
-  @Transactional
   public PaymentView cancel(PaymentRef payment) {
-    PaymentRow row = locked(payment);
-    if (row.type() == PaymentType.INCOMING_TRANSFER || row.status() != PaymentStatus.INSTRUCTED) {
-      return row.view();
+    PaymentView decided =
+        tx.execute(
+            status -> {
+              PaymentRow row = locked(payment);
+              if (row.type() == PaymentType.INCOMING_TRANSFER
+                  || row.status() != PaymentStatus.INSTRUCTED
+                  || PaymentRepository.CANCEL_REFUSED.equals(row.bankStatus())) {
+                return row.view();
+              }
+              if (row.cancelRequestedAt() == null) {
+                long messageId =
+                    outbox.write(
+                        row.channel(),
+                        messages.cancellation(row, clock.instant()),
+                        1,
+                        clock.instant());
+                payments.requestCancellation(row.paymentId(), messageId, clock.instant());
+              }
+              return null;
+            });
+    if (decided != null) {
+      return decided;
     }
-    BankOutcome outcome = bank.withdraw(row.paymentId());
-    if (outcome.status() == BankTransferStatus.PENDING) {
-      // A bank that neither withdrew nor executed it: ask again later.
-      throw new IllegalStateException("payment " + row.paymentId() + " could not be withdrawn yet");
-    }
-    return applyOutcome(row, outcome);
+    return poll(
+            payment,
+            row ->
+                row.status() != PaymentStatus.INSTRUCTED
+                    || PaymentRepository.CANCEL_REFUSED.equals(row.bankStatus()))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the bank has not answered the withdrawal of " + payment.paymentId()));
   }
 
-  /** Brings the locked payment in line with the bank's (non-pending) outcome. */
-  private PaymentView applyOutcome(PaymentRow row, BankOutcome outcome) {
-    PaymentStatus status =
-        switch (outcome.status()) {
-          case SETTLED -> PaymentStatus.PAID;
-          case REJECTED -> PaymentStatus.FAILED;
-          case RETURNED -> PaymentStatus.RETURNED;
-          case WITHDRAWN -> PaymentStatus.CANCELED;
-          case PENDING -> throw new IllegalArgumentException("a pending outcome changes nothing");
-        };
-    // A debit returned after it settled keeps the day it was paid; a rejected one has none.
-    Instant paidAt = outcome.settledAt();
-    if (status == row.status()
-        && Objects.equals(outcome.reason(), row.failureReason())
-        && Objects.equals(paidAt, row.paidAt())) {
-      return row.view();
+  /** The payment once {@code done}, waiting up to the poll bound; empty if it is not done yet. */
+  private Optional<PaymentView> poll(PaymentRef payment, Predicate<PaymentRow> done) {
+    long deadline = System.nanoTime() + awaitPoll.toNanos();
+    while (true) {
+      PaymentRow row = existing(payment);
+      if (row.type() == PaymentType.INCOMING_TRANSFER || done.test(row)) {
+        return Optional.of(row.view());
+      }
+      if (System.nanoTime() >= deadline) {
+        return Optional.empty();
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
     }
-    payments.update(row.paymentId(), status, outcome.reason(), paidAt, clock.instant());
-    return row(row.paymentId()).view();
+  }
+
+  private PaymentRow existing(PaymentRef payment) {
+    requireId(payment);
+    return payments.find(payment.paymentId()).orElseThrow(() -> noPayment(payment));
   }
 
   private PaymentRow locked(PaymentRef payment) {
+    requireId(payment);
+    return payments.lock(payment.paymentId()).orElseThrow(() -> noPayment(payment));
+  }
+
+  private static void requireId(PaymentRef payment) {
     if (payment == null || payment.paymentId() == null) {
       throw ApplicationFailure.newNonRetryableFailure("paymentId is required", INVALID_ARGUMENT);
     }
-    return payments
-        .lock(payment.paymentId())
-        .orElseThrow(
-            () ->
-                ApplicationFailure.newNonRetryableFailure(
-                    "No payment " + payment.paymentId(), FailureType.INVALID_STATE.type()));
+  }
+
+  private static ApplicationFailure noPayment(PaymentRef payment) {
+    return ApplicationFailure.newNonRetryableFailure(
+        "No payment " + payment.paymentId(), FailureType.INVALID_STATE.type());
   }
 
   private PaymentRow row(String paymentId) {

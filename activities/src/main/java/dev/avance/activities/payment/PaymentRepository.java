@@ -3,6 +3,7 @@ package dev.avance.activities.payment;
 import static dev.avance.activities.common.SqlTimes.instant;
 import static dev.avance.activities.common.SqlTimes.timestamp;
 
+import dev.avance.bank.Channel;
 import dev.avance.workflows.payment.InstructPayment;
 import dev.avance.workflows.payment.PaymentStatus;
 import dev.avance.workflows.payment.PaymentType;
@@ -22,10 +23,14 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class PaymentRepository {
+  /** bank_status of a payment whose withdrawal the bank refused (camt.029 RJCR). */
+  public static final String CANCEL_REFUSED = "CANCEL_REFUSED";
+
   private static final String COLUMNS =
       """
       payment_id, loan_id, platform_id, borrower_id, type, amount_cents, status, failure_reason,
-      execution_date, instructed_at, paid_at
+      execution_date, instructed_at, paid_at, channel, end_to_end_id, bank_status,
+      mandate_reference, cancel_requested_at, iban
       """;
 
   private final JdbcClient jdbc;
@@ -99,7 +104,7 @@ public class PaymentRepository {
   }
 
   /** The payment, whatever its platform (no lock). */
-  Optional<PaymentRow> find(String paymentId) {
+  public Optional<PaymentRow> find(String paymentId) {
     return jdbc.sql("select " + COLUMNS + " from payments where payment_id = :id")
         .param("id", paymentId)
         .query(PaymentRepository::map)
@@ -136,8 +141,114 @@ public class PaymentRepository {
         .update();
   }
 
+  /** The channel of a platform's payments: its environment (live or sandbox). */
+  Channel channelOf(String platformId) {
+    return jdbc.sql("select environment from platforms where id = :p")
+        .param("p", platformId)
+        .query(String.class)
+        .optional()
+        .map(Channel::valueOf)
+        .orElseThrow(() -> new IllegalStateException("no platform " + platformId));
+  }
+
+  /** What the bank needs of the payment, fixed with the message that carries it. */
+  void attachMessage(
+      String paymentId,
+      Channel channel,
+      String endToEndId,
+      long messageId,
+      String scheme,
+      String sequenceType) {
+    jdbc.sql(
+            """
+            update payments set channel = :channel, end_to_end_id = :e2e, message_id = :m,
+                scheme = :scheme, sequence_type = :seq, bank_status = 'SENT'
+            where payment_id = :id
+            """)
+        .param("channel", channel.name())
+        .param("e2e", endToEndId)
+        .param("m", messageId)
+        .param("scheme", scheme)
+        .param("seq", sequenceType)
+        .param("id", paymentId)
+        .update();
+  }
+
+  void requestCancellation(String paymentId, long messageId, Instant at) {
+    jdbc.sql(
+            """
+            update payments set cancel_requested_at = :at, cancel_message_id = :m, updated_at = :at
+            where payment_id = :id and cancel_requested_at is null
+            """)
+        .param("at", timestamp(at))
+        .param("m", messageId)
+        .param("id", paymentId)
+        .update();
+  }
+
+  /** The payment of this channel that the bank knows by this EndToEndId, locked. */
+  public Optional<PaymentRow> lockByEndToEndId(Channel channel, String endToEndId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from payments where channel = :c and end_to_end_id = :e2e for update")
+        .param("c", channel.name())
+        .param("e2e", endToEndId)
+        .query(PaymentRepository::map)
+        .optional();
+  }
+
+  /** The payments a message carried (a file rejected as a whole), locked. */
+  public List<PaymentRow> lockByMessage(Channel channel, String messageId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from payments where message_id = (select id from bank_messages"
+                + " where direction = 'OUT' and channel = :c and message_id = :m)"
+                + " order by payment_id for update")
+        .param("c", channel.name())
+        .param("m", messageId)
+        .query(PaymentRepository::map)
+        .list();
+  }
+
+  /**
+   * Records a fact the bank reported: the payment's status (PAID, FAILED, RETURNED, CANCELED, or
+   * unchanged), the bank's own status, the reason, when the money moved and the amount the bank
+   * settled.
+   */
+  public void recordBankFact(
+      String paymentId,
+      PaymentStatus status,
+      String bankStatus,
+      String reason,
+      Instant paidAt,
+      Long settledAmountCents,
+      Instant returnedAt,
+      Instant now) {
+    jdbc.sql(
+            """
+            update payments set status = :status, bank_status = :bankStatus,
+                failure_reason = coalesce(:reason, failure_reason),
+                paid_at = coalesce(:paidAt, paid_at),
+                settled_amount_cents = coalesce(:settled, settled_amount_cents),
+                returned_at = coalesce(:returnedAt, returned_at),
+                updated_at = :now
+            where payment_id = :id
+            """)
+        .param("status", status.name())
+        .param("bankStatus", bankStatus)
+        .param("reason", reason)
+        .param("paidAt", timestamp(paidAt))
+        .param("settled", settledAmountCents)
+        .param("returnedAt", timestamp(returnedAt))
+        .param("now", timestamp(now))
+        .param("id", paymentId)
+        .update();
+  }
+
   /** A payment with the columns {@link PaymentView} does not carry. */
-  record PaymentRow(
+  public record PaymentRow(
       String paymentId,
       String loanId,
       String platformId,
@@ -148,9 +259,15 @@ public class PaymentRepository {
       String failureReason,
       LocalDate executionDate,
       Instant instructedAt,
-      Instant paidAt) {
+      Instant paidAt,
+      Channel channel,
+      String endToEndId,
+      String bankStatus,
+      String mandateReference,
+      Instant cancelRequestedAt,
+      String iban) {
 
-    PaymentView view() {
+    public PaymentView view() {
       return new PaymentView(
           paymentId,
           loanId,
@@ -176,6 +293,12 @@ public class PaymentRepository {
         rs.getString("failure_reason"),
         rs.getObject("execution_date", LocalDate.class),
         instant(rs, "instructed_at"),
-        instant(rs, "paid_at"));
+        instant(rs, "paid_at"),
+        rs.getString("channel") == null ? null : Channel.valueOf(rs.getString("channel")),
+        rs.getString("end_to_end_id"),
+        rs.getString("bank_status"),
+        rs.getString("mandate_reference"),
+        instant(rs, "cancel_requested_at"),
+        rs.getString("iban"));
   }
 }

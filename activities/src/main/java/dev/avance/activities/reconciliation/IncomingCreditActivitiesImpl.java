@@ -2,6 +2,10 @@ package dev.avance.activities.reconciliation;
 
 import static dev.avance.activities.common.SqlTimes.timestamp;
 
+import dev.avance.activities.bank.BankProperties;
+import dev.avance.activities.billing.BillRepository;
+import dev.avance.activities.billing.BillRow;
+import dev.avance.activities.billing.BillTransferPayments;
 import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.loan.LoanRow;
@@ -13,9 +17,12 @@ import dev.avance.workflows.payment.ClaimedCredit;
 import dev.avance.workflows.payment.CreditMatch;
 import dev.avance.workflows.payment.IncomingCredit;
 import dev.avance.workflows.payment.IncomingCreditActivities;
+import dev.avance.workflows.payment.PayBill;
 import dev.avance.workflows.payment.SettleCredit;
+import dev.avance.workflows.rules.LoanReferences;
 import dev.avance.workflows.rules.RfReference;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,25 +41,131 @@ public class IncomingCreditActivitiesImpl implements IncomingCreditActivities {
   private final IncomingCreditRepository credits;
   private final DomainEventRepository events;
   private final JdbcClient jdbc;
+  private final BillRepository bills;
+  private final BillTransferPayments billPayments;
+  private final BankProperties bank;
 
   public IncomingCreditActivitiesImpl(
       LoanRepository loans,
       IncomingCreditRepository credits,
       DomainEventRepository events,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      BillRepository bills,
+      BillTransferPayments billPayments,
+      BankProperties bank) {
     this.loans = loans;
     this.credits = credits;
     this.events = events;
     this.jdbc = jdbc;
+    this.bills = bills;
+    this.billPayments = billPayments;
+    this.bank = bank;
   }
 
   @Override
   public CreditMatch match(IncomingCredit credit) {
-    return reference(credit.remittanceInformation())
-        .flatMap(loans::findByReference)
-        .filter(loan -> toBorrowersVirtualIban(loan, credit.toIban()))
-        .map(loan -> new CreditMatch(loan.id(), loan.platformId()))
+    String channel = channel(credit.bankReference());
+    Optional<String> reference = reference(credit.remittanceInformation());
+    Optional<CreditMatch> loan =
+        reference
+            .flatMap(loans::findByReference)
+            .filter(l -> toBorrowersVirtualIban(l, credit.toIban()))
+            .filter(l -> channel.equals(environment(l.platformId())))
+            .map(l -> new CreditMatch(l.id(), l.platformId()));
+    if (loan.isPresent()) {
+      return loan.get();
+    }
+    return reference
+        .flatMap(ref -> payableBill(ref, credit.toIban(), channel))
         .orElse(new CreditMatch(null, null));
+  }
+
+  /**
+   * The bill the reference names, if it is payable on that account: a borrower's bill on the
+   * borrower's virtual IBAN, a platform's on Avance's own account. A bill's reference is derived
+   * from its id ({@link LoanReferences#remittanceReference}), so the payer's open bills are few and
+   * each is compared.
+   */
+  private Optional<CreditMatch> payableBill(String reference, String toIban, String channel) {
+    String iban = toIban.replace(" ", "").toUpperCase(Locale.ROOT);
+    List<String[]> open =
+        jdbc.sql(
+                """
+                select b.id, b.platform_id from bills b
+                join platforms p on p.id = b.platform_id
+                left join borrowers br on br.id = b.borrower_id
+                where b.status = 'TO_PAY' and p.environment = :channel
+                  and ((b.payer_type = 'BORROWER' and br.virtual_iban = :iban)
+                       or (b.payer_type = 'PLATFORM' and :iban = :avance))
+                order by b.id
+                """)
+            .param("channel", channel)
+            .param("iban", iban)
+            .param("avance", bank.iban())
+            .query((rs, n) -> new String[] {rs.getString("id"), rs.getString("platform_id")})
+            .list();
+    return open.stream()
+        .filter(bill -> LoanReferences.remittanceReference(bill[0]).equals(reference))
+        .findFirst()
+        .map(bill -> new CreditMatch(null, bill[1], bill[0]));
+  }
+
+  @Override
+  @Transactional
+  public Done payBill(PayBill command) {
+    IncomingCredit credit = command.credit();
+    Optional<BillRow> bill = bills.findForOperators(command.billId(), true);
+    String why = null;
+    if (bill.isEmpty()) {
+      why = "BILL_NOT_FOUND " + command.billId();
+    } else if (credit.amountCents() < bill.get().totalCents()) {
+      why = "BILL_UNDERPAID " + command.billId();
+    } else {
+      try {
+        billPayments.record(command.billId(), credit.receivedAt());
+      } catch (BillTransferPayments.NotPayable e) {
+        why = "BILL_NOT_PAYABLE " + command.billId();
+      }
+    }
+    int changed =
+        jdbc.sql(
+                """
+                update bank_incoming_credits set status = :status, matched_bill_id = :bill,
+                    parked_reason = :why
+                where bank_reference = :ref and status = 'RECEIVED'
+                """)
+            .param("status", why == null ? "MATCHED" : "PARKED")
+            .param("bill", why == null ? command.billId() : null)
+            .param("why", why)
+            .param("ref", credit.bankReference())
+            .update();
+    if (why != null && command.platformId() != null) {
+      events.append(
+          command.platformId(),
+          "incoming_transfer",
+          credit.bankReference(),
+          "incoming_transfer.PARKED",
+          "incoming:" + credit.bankReference(),
+          credit.receivedAt());
+    }
+    return new Done(changed == 1);
+  }
+
+  /** The channel the credit came in on (LIVE for credits recorded before channels existed). */
+  private String channel(String bankReference) {
+    return jdbc.sql("select channel from bank_incoming_credits where bank_reference = :ref")
+        .param("ref", bankReference)
+        .query(String.class)
+        .optional()
+        .orElse("LIVE");
+  }
+
+  private String environment(String platformId) {
+    return jdbc.sql("select environment from platforms where id = :p")
+        .param("p", platformId)
+        .query(String.class)
+        .optional()
+        .orElse("");
   }
 
   static Optional<String> reference(String remittanceInformation) {
@@ -106,9 +219,10 @@ public class IncomingCreditActivitiesImpl implements IncomingCreditActivities {
               """
               insert into payments (payment_id, loan_id, platform_id, borrower_id, type,
                   amount_cents, status, remittance_reference, instructed_at, paid_at,
-                  created_at, updated_at)
+                  created_at, updated_at, channel, settled_amount_cents)
               values (:id, :loan, :platform, :borrower, 'INCOMING_TRANSFER', :amount, 'PAID',
-                  :reference, :at, :at, :at, :at)
+                  :reference, :at, :at, :at, :at,
+                  (select environment from platforms where id = :platform), :amount)
               on conflict (payment_id) do nothing
               """)
           .param("id", "incoming:" + credit.bankReference())

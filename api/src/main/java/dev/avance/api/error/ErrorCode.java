@@ -10,6 +10,8 @@ public enum ErrorCode {
   NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
   VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "The request has invalid fields"),
   MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "The request body is not valid JSON"),
+  INVALID_BANK_MESSAGE(HttpStatus.BAD_REQUEST, "Not a valid ISO 20022 bank file"),
+  PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large"),
   METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type"),
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),

@@ -75,7 +75,12 @@ public class LoanService {
     this.events = events;
     this.json = json;
     this.clock = clock;
-    this.policy = new LoanPolicy(validationExpiryDays, sddLeadBusinessDays, 20_000_000L);
+    this.policy =
+        new LoanPolicy(
+            validationExpiryDays,
+            sddLeadBusinessDays,
+            20_000_000L,
+            LoanPolicy.CORE_RETURN_WINDOW_DAYS);
     this.bic = bic;
   }
 

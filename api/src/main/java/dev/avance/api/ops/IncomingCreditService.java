@@ -1,5 +1,11 @@
 package dev.avance.api.ops;
 
+import dev.avance.workflows.payment.PaymentStatus;
+import dev.avance.workflows.refund.RefundRequest;
+import dev.avance.workflows.refund.RefundWorkflow;
+import java.time.Clock;
+import java.time.Duration;
+
 import dev.avance.activities.common.Keyset;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.reconciliation.IncomingCreditRepository;
@@ -16,15 +22,24 @@ import org.springframework.stereotype.Service;
 /** Operators' view of incoming credits, and the assignment of parked ones to loans. */
 @Service
 public class IncomingCreditService {
+  /** How long a refund request waits for the bank's answer before it answers RUNNING. */
+  private static final Duration REFUND_WAIT = Duration.ofSeconds(5);
+
   private final IncomingCreditRepository credits;
   private final LoanRepository loans;
   private final WorkflowGateway workflows;
 
+  private final Clock clock;
+
   public IncomingCreditService(
-      IncomingCreditRepository credits, LoanRepository loans, WorkflowGateway workflows) {
+      IncomingCreditRepository credits,
+      LoanRepository loans,
+      WorkflowGateway workflows,
+      Clock clock) {
     this.credits = credits;
     this.loans = loans;
     this.workflows = workflows;
+    this.clock = clock;
   }
 
   public PageResponse<IncomingCreditResponse> list(IncomingCreditStatus status, PageRequest page) {
@@ -58,6 +73,31 @@ public class IncomingCreditService {
       throw new ApiException(ErrorCode.INVALID_STATE, e.getMessage());
     }
     return get(bankReference);
+  }
+
+  /**
+   * Pays the credit's parked or overpaid money back, once: starts its refund or joins the one
+   * asked before, and answers its outcome if the bank answers within a few seconds.
+   */
+  public RefundResponse refund(String bankReference) {
+    row(bankReference);
+    try {
+      return workflows
+          .refund(new RefundRequest(bankReference, clock.instant()), REFUND_WAIT)
+          .map(
+              outcome ->
+                  new RefundResponse(
+                      bankReference,
+                      outcome.status() == PaymentStatus.PAID ? "PAID" : "FAILED",
+                      outcome.amountCents(),
+                      outcome.paymentId(),
+                      outcome.failureReason()))
+          .orElse(
+              new RefundResponse(
+                  bankReference, "RUNNING", null, RefundWorkflow.paymentId(bankReference), null));
+    } catch (WorkflowGateway.Rejected e) {
+      throw new ApiException(ErrorCode.INVALID_STATE, e.getMessage());
+    }
   }
 
   private IncomingCreditRow row(String bankReference) {

@@ -140,6 +140,30 @@ public class OpsController {
     return credits.get(bankReference);
   }
 
+  @Operation(
+      operationId = "refundIncomingCredit",
+      summary = "Refund a parked or overpaid credit",
+      description =
+          "Pays the money back to the account it came from with an outgoing SEPA credit transfer,"
+              + " once per credit: a parked credit's whole amount, or what an applied credit paid"
+              + " beyond its loan (once the loan no longer takes repayments) or its bill. Asked"
+              + " again, the same refund. `RUNNING` until the bank has paid it. Operator key only.")
+  @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
+  @ProblemResponse(status = 404, description = "`not_found`: no such credit")
+  @ProblemResponse(
+      status = 409,
+      description =
+          "`invalid_state`: nothing to refund (applied in full, refunded already, or still"
+              + " applicable to an open loan), or the payer's account is unknown")
+  @PostMapping("/ops/incoming-credit/{bank_reference}/refund")
+  public ResponseEntity<RefundResponse> refundIncomingCredit(
+      @PathVariable("bank_reference") String bankReference) {
+    RefundResponse refund = credits.refund(bankReference);
+    return ResponseEntity.status(
+            "RUNNING".equals(refund.status()) ? HttpStatus.ACCEPTED : HttpStatus.OK)
+        .body(refund);
+  }
+
   /**
    * Gives a parked credit to the loan it repays (the borrower forgot the reference, or paid a loan
    * that had ended): the loan applies it as a transfer, and the credit becomes MATCHED. Once done,

@@ -1,6 +1,12 @@
 package dev.avance.api.sandbox;
 
-import dev.avance.activities.bank.SimulatedSepaBank;
+import dev.avance.activities.bank.BankEntryApplier;
+import dev.avance.activities.bank.EndToEndIds;
+import dev.avance.bank.Channel;
+import dev.avance.activities.payment.PaymentRepository;
+import dev.avance.banksim.BankSimulator;
+import dev.avance.banksim.Rejection;
+import dev.avance.banksim.SimulatedTransaction;
 import dev.avance.activities.borrower.BorrowerRepository;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.platform.Platform;
@@ -10,11 +16,10 @@ import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
 import dev.avance.api.openapi.ProblemResponse;
 import dev.avance.api.openapi.Tags;
-import dev.avance.api.temporal.WorkflowGateway;
 import dev.avance.workflows.borrower.Country;
 import dev.avance.workflows.borrower.IdentifierType;
-import dev.avance.workflows.payment.IncomingCredit;
 import dev.avance.workflows.payment.PaymentIds;
+import dev.avance.workflows.payment.PaymentView;
 import dev.avance.workflows.rules.CompanyIdentifiers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,9 +30,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.NoSuchElementException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,33 +42,36 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The outside world, simulated: money arriving on a virtual IBAN, a direct debit returned by the
- * borrower's bank. Off in production ({@code avance.sandbox.enabled=false}).
+ * The outside world, played by the bank simulator: money arriving on a virtual IBAN, a payout the
+ * beneficiary's bank rejects, a direct debit returned by the borrower's bank. Each one is an
+ * instruction to the simulator, which answers Avance as a bank does, with ISO 20022 files
+ * (camt.054, pain.002) that the inbox applies: nothing here writes Avance's records. Sandbox keys
+ * only (a live key gets 404); off in production ({@code avance.sandbox.enabled=false}).
  */
 @RestController
 @Tag(name = Tags.SANDBOX)
 @ConditionalOnProperty(name = "avance.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 public class SandboxController {
-  private final SimulatedSepaBank bank;
-  private final WorkflowGateway workflows;
+  /** The payer of a sandbox transfer that names none: a German test account. */
+  static final String DEFAULT_PAYER_IBAN = "DE89370400440532013000";
+
+  private final BankSimulator bank;
   private final BorrowerRepository borrowers;
   private final LoanRepository loans;
-  private final Clock clock;
+  private final PaymentRepository payments;
   private final SandboxCompanyRegistry registry;
 
   public SandboxController(
-      SimulatedSepaBank bank,
-      WorkflowGateway workflows,
+      BankSimulator bank,
       BorrowerRepository borrowers,
       LoanRepository loans,
-      Clock clock,
+      PaymentRepository payments,
       SandboxCompanyRegistry registry) {
+    this.payments = payments;
     this.registry = registry;
     this.bank = bank;
-    this.workflows = workflows;
     this.borrowers = borrowers;
     this.loans = loans;
-    this.clock = clock;
   }
 
   /** A credit transfer to one of the platform's borrowers' virtual IBANs. */
@@ -104,8 +111,9 @@ public class SandboxController {
   public record ReturnResponse(
       @Schema(description = "The direct debit's payment id.") String paymentId,
       @Schema(
-              description = "The debit's status at the bank.",
-              allowableValues = {"PENDING", "SETTLED", "REJECTED", "RETURNED", "WITHDRAWN"})
+              description =
+                  "The debit's status at the bank: RETURNED once settled, REJECTED before.",
+              allowableValues = {"RECEIVED", "ACCEPTED", "SETTLED", "REJECTED", "CANCELLED", "RETURNED"})
           String status) {}
 
   @Operation(
@@ -123,15 +131,26 @@ public class SandboxController {
       throw ApiException.invalidField(
           "to_iban", "unknown_account", "not the virtual IBAN of one of your borrowers");
     }
-    String reference =
-        body.bankReference() == null ? "SBX-" + UUID.randomUUID() : body.bankReference();
-    bank.receiveCredit(
-        reference, iban, body.fromIban(), body.amount(), body.remittanceInformation());
-    // Reconciliation is automatic: the bank feed hands each credit to its own workflow.
-    workflows.reconcile(
-        new IncomingCredit(
-            reference, iban, body.amount(), body.remittanceInformation(), clock.instant()));
-    return new IncomingTransferResponse(reference, "RECEIVED");
+    String reference;
+    try {
+      reference =
+          bank.incomingTransfer(
+              iban,
+              body.amount(),
+              body.fromIban() == null ? DEFAULT_PAYER_IBAN : body.fromIban(),
+              null,
+              body.remittanceInformation(),
+              null,
+              body.bankReference());
+    } catch (IllegalStateException reused) {
+      throw ApiException.invalidField(
+          "bank_reference", "already_used", "this bank reference was used for another transfer");
+    } catch (IllegalArgumentException invalid) {
+      throw ApiException.invalidField("from_iban", "invalid_iban", invalid.getMessage());
+    }
+    // The bank notifies Avance with a camt.054; reconciliation follows from that file alone.
+    return new IncomingTransferResponse(
+        BankEntryApplier.creditReference(Channel.SANDBOX, reference), "RECEIVED");
   }
 
   /** What the registry should say of a company, for the borrowers onboarded from now on. */
@@ -202,14 +221,14 @@ public class SandboxController {
     loans.findById(platform.id(), id).orElseThrow(() -> ApiException.notFound("Loan " + id));
     String paymentId = PaymentIds.payout(id);
     String reason = body.reason() == null ? "AC04" : body.reason();
-    if (bank.transfer(paymentId).isEmpty()) {
-      bank.rejectWhenReceived(paymentId, reason);
-      return new FailPayoutResponse(paymentId, "WILL_BE_REJECTED");
-    }
     try {
-      return new FailPayoutResponse(paymentId, bank.failPayout(paymentId, reason).status().name());
+      Rejection done = bank.reject(EndToEndIds.of(paymentId), reason);
+      return new FailPayoutResponse(
+          paymentId, done == Rejection.WHEN_RECEIVED ? "WILL_BE_REJECTED" : "REJECTED");
     } catch (IllegalStateException alreadyExecuted) {
       throw new ApiException(ErrorCode.INVALID_STATE, "The payout was already executed");
+    } catch (IllegalArgumentException invalid) {
+      throw ApiException.invalidField("reason", "invalid_reason", invalid.getMessage());
     }
   }
 
@@ -226,14 +245,17 @@ public class SandboxController {
   public ReturnResponse returnDirectDebit(
       Platform platform, @PathVariable String id, @Valid @RequestBody ReturnRequest body) {
     loans.findById(platform.id(), id).orElseThrow(() -> ApiException.notFound("Loan " + id));
-    var debit =
-        bank.transfers(id).stream()
-            .filter(t -> PaymentIds.isDirectDebitOf(t.paymentId(), id))
+    PaymentView debit =
+        payments.findByLoan(platform.id(), id).stream()
+            .filter(p -> PaymentIds.isDirectDebitOf(p.paymentId(), id))
             .reduce((first, second) -> second)
             .orElseThrow(() -> ApiException.notFound("Direct debit of loan " + id));
     try {
-      var outcome = bank.returnDirectDebit(debit.paymentId(), body.rCode());
-      return new ReturnResponse(debit.paymentId(), outcome.status().name());
+      SimulatedTransaction returned =
+          bank.returnDirectDebit(EndToEndIds.of(debit.paymentId()), body.rCode());
+      return new ReturnResponse(debit.paymentId(), returned.status().name());
+    } catch (NoSuchElementException notAtTheBank) {
+      throw new ApiException(ErrorCode.INVALID_STATE, "The debit has not reached the bank yet");
     } catch (IllegalStateException e) {
       throw new ApiException(ErrorCode.INVALID_STATE, e.getMessage());
     }

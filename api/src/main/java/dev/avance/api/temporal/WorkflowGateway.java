@@ -14,6 +14,10 @@ import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.loan.AwaitDecision;
 import dev.avance.workflows.loan.ChangeDueDate;
+import dev.avance.workflows.loan.DebitReturned;
+import dev.avance.workflows.refund.RefundOutcome;
+import dev.avance.workflows.refund.RefundRequest;
+import dev.avance.workflows.refund.RefundWorkflow;
 import dev.avance.workflows.loan.LoanCommand;
 import dev.avance.workflows.loan.LoanState;
 import dev.avance.workflows.loan.LoanWorkflow;
@@ -43,6 +47,7 @@ import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -166,6 +171,43 @@ public class WorkflowGateway {
     }
   }
 
+  /**
+   * Tells a loan that a direct debit of it, settled before, was returned. False when the loan's
+   * workflow is no longer running (its return window had passed): operators take it from there.
+   */
+  public boolean debitReturned(String loanId, DebitReturned returned) {
+    try {
+      loan(loanId).debitReturned(returned);
+      return true;
+    } catch (WorkflowNotFoundException ended) {
+      return false;
+    }
+  }
+
+  /**
+   * Starts the refund of a credit, or joins the one started before; waits up to {@code wait} for
+   * its outcome. Empty while it runs. A refund refused for good (nothing to refund) is a Rejected.
+   */
+  public Optional<RefundOutcome> refund(RefundRequest request, Duration wait) throws Rejected {
+    RefundWorkflow stub =
+        client.newWorkflowStub(RefundWorkflow.class, RefundWorkflow.startOptions(request));
+    try {
+      WorkflowClient.start(stub::refund, request);
+    } catch (WorkflowExecutionAlreadyStarted alreadyAsked) {
+      // One refund per credit: this asks for the same one.
+    }
+    WorkflowStub untyped =
+        client.newUntypedWorkflowStub(RefundWorkflow.workflowId(request.bankReference()));
+    try {
+      return Optional.of(
+          untyped.getResult(wait.toMillis(), TimeUnit.MILLISECONDS, RefundOutcome.class));
+    } catch (TimeoutException stillRunning) {
+      return Optional.empty();
+    } catch (WorkflowFailedException e) {
+      throw new Rejected(applicationMessage(e), false);
+    }
+  }
+
   /** Starts the delivery of one event to one subscription; once per delivery id. */
   public void deliverWebhook(WebhookDelivery delivery) {
     WebhookDeliveryWorkflow stub =
@@ -231,15 +273,7 @@ public class WorkflowGateway {
     try {
       done = run.getResult(ASSIGNMENT_WAIT.toSeconds(), TimeUnit.SECONDS, CreditAssignment.class);
     } catch (WorkflowFailedException e) {
-      Throwable cause = e.getCause();
-      while (cause != null && !(cause instanceof ApplicationFailure)) {
-        cause = cause.getCause();
-      }
-      throw new Rejected(
-          cause instanceof ApplicationFailure failure
-              ? failure.getOriginalMessage()
-              : e.getMessage(),
-          false);
+      throw new Rejected(applicationMessage(e), false);
     } catch (TimeoutException e) {
       throw new IllegalStateException("the assignment did not end in " + ASSIGNMENT_WAIT, e);
     }
@@ -248,6 +282,17 @@ public class WorkflowGateway {
           "credit " + request.bankReference() + " was assigned to loan " + done.loanId(), false);
     }
     return done;
+  }
+
+  /** The business reason a workflow failed with, as its activity or workflow wrote it. */
+  private static String applicationMessage(WorkflowFailedException e) {
+    Throwable cause = e.getCause();
+    while (cause != null && !(cause instanceof ApplicationFailure)) {
+      cause = cause.getCause();
+    }
+    return cause instanceof ApplicationFailure failure
+        ? failure.getOriginalMessage()
+        : e.getMessage();
   }
 
   /** A billing run as Temporal knows it: RUNNING, COMPLETED, FAILED, CONTINUED_AS_NEW... */

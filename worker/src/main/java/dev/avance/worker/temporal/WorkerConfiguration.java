@@ -12,6 +12,8 @@ import dev.avance.workflows.payment.CreditAssignmentWorkflowImpl;
 import dev.avance.workflows.payment.IncomingCreditActivities;
 import dev.avance.workflows.payment.IncomingCreditWorkflowImpl;
 import dev.avance.workflows.payment.PaymentActivities;
+import dev.avance.workflows.refund.RefundActivities;
+import dev.avance.workflows.refund.RefundWorkflowImpl;
 import dev.avance.workflows.webhook.WebhookActivities;
 import dev.avance.workflows.webhook.WebhookDeliveryWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -42,7 +44,8 @@ public class WorkerConfiguration {
       PaymentActivities paymentActivities,
       IncomingCreditActivities incomingCreditActivities,
       WebhookActivities webhookActivities,
-      BillingActivities billingActivities) {
+      BillingActivities billingActivities,
+      RefundActivities refundActivities) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker borrowers = factory.newWorker(TaskQueues.BORROWERS);
     borrowers.registerWorkflowImplementationTypes(BorrowerWorkflowImpl.class);
@@ -51,9 +54,14 @@ public class WorkerConfiguration {
     loans.registerWorkflowImplementationTypes(
         LoanWorkflowImpl.class,
         IncomingCreditWorkflowImpl.class,
-        CreditAssignmentWorkflowImpl.class);
+        CreditAssignmentWorkflowImpl.class,
+        RefundWorkflowImpl.class);
     loans.registerActivitiesImplementations(
-        loanActivities, creditLineActivities, paymentActivities, incomingCreditActivities);
+        loanActivities,
+        creditLineActivities,
+        paymentActivities,
+        incomingCreditActivities,
+        refundActivities);
     Worker webhooks = factory.newWorker(TaskQueues.WEBHOOKS);
     webhooks.registerWorkflowImplementationTypes(WebhookDeliveryWorkflowImpl.class);
     webhooks.registerActivitiesImplementations(webhookActivities);

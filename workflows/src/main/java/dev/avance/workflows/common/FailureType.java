@@ -22,7 +22,12 @@ public enum FailureType {
   /** The incoming credit is not parked: unknown, matched to a loan already, or not yet settled. */
   CREDIT_NOT_PARKED,
   /** The loan is not waiting for repayment (not paid out yet, repaid, or ended). */
-  LOAN_NOT_OPEN;
+  LOAN_NOT_OPEN,
+  /**
+   * The credit holds nothing to pay back: unknown, applied in full, refunded already, or still
+   * applicable to an open loan.
+   */
+  NOTHING_TO_REFUND;
 
   public String type() {
     return name();

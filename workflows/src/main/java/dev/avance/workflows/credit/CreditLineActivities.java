@@ -30,4 +30,11 @@ public interface CreditLineActivities {
 
   /** Lowers the outstanding amount by what was repaid; at zero the reservation is REPAID. */
   Reservation repay(ReservationChange command);
+
+  /**
+   * Undoes the repayment keyed {@code command.reason()} (a direct debit returned after it settled):
+   * what it applied is outstanding again, from now on, and a REPAID reservation is CONFIRMED again.
+   * Idempotent by that key; a key never applied changes nothing.
+   */
+  Reservation reinstate(ReservationChange command);
 }

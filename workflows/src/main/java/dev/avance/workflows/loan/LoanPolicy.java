@@ -1,6 +1,20 @@
 package dev.avance.workflows.loan;
 
-/** Configurable rules of a loan, passed in because workflows read no configuration. */
-public record LoanPolicy(int validationExpiryDays, int sddLeadBusinessDays, long perLoanCapCents) {
-  public static final LoanPolicy DEFAULT = new LoanPolicy(7, 3, 20_000_000L);
+/**
+ * Configurable rules of a loan, passed in because workflows read no configuration.
+ *
+ * @param debitReturnWindowDays how long after a direct debit settled the loan still watches for its
+ *     return (a SEPA CORE debtor may ask a refund for 8 weeks); 0 in loans started before the
+ *     window existed, which never wait for one
+ */
+public record LoanPolicy(
+    int validationExpiryDays,
+    int sddLeadBusinessDays,
+    long perLoanCapCents,
+    int debitReturnWindowDays) {
+  /** Eight weeks: the SEPA CORE refund right of an authorised debit. */
+  public static final int CORE_RETURN_WINDOW_DAYS = 56;
+
+  public static final LoanPolicy DEFAULT =
+      new LoanPolicy(7, 3, 20_000_000L, CORE_RETURN_WINDOW_DAYS);
 }

@@ -99,6 +99,13 @@ public interface LoanWorkflow {
   @SignalMethod
   void repaymentMethodChanged(RepaymentSetup setup);
 
+  /**
+   * The bank's files say a direct debit of this loan that had settled was returned: the loan takes
+   * the principal back, and waits for a transfer.
+   */
+  @SignalMethod
+  void debitReturned(DebitReturned returned);
+
   @QueryMethod
   LoanState state();
 }

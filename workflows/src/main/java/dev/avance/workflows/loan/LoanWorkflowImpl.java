@@ -6,6 +6,7 @@ import dev.avance.workflows.common.ActivityPolicies;
 import dev.avance.workflows.common.AvanceSearchAttributes;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.credit.CreditLineActivities;
+import dev.avance.workflows.credit.Reservation;
 import dev.avance.workflows.credit.ReservationChange;
 import dev.avance.workflows.credit.ReserveCredit;
 import dev.avance.workflows.payment.InstructPayment;
@@ -21,6 +22,7 @@ import dev.avance.workflows.rules.TargetCalendar;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.SignalExternalWorkflowException;
@@ -60,6 +62,14 @@ public class LoanWorkflowImpl implements LoanWorkflow {
    * one, and a workflow task per loan.
    */
   static final String RECORD_WHEN_WAITING = "record-when-waiting";
+
+  /**
+   * The bank answers in files, late and in any order: a transfer that arrives while the direct
+   * debit is pending asks the bank to withdraw the debit, and a loan repaid by direct debit watches
+   * for the debit's return for the SEPA window before it ends, taking the principal back if it
+   * comes.
+   */
+  static final String BANK_FILES = "bank-files";
 
   private static final Set<String> CREDIT_REFUSALS =
       Set.of(
@@ -109,6 +119,11 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private String lastIndexed;
   private final List<TransferReceived> transfers = new ArrayList<>();
   private final Set<String> appliedTransfers = new HashSet<>();
+  private boolean bankFiles;
+  private String settledDebit;
+  private DebitReturned returnedDebit;
+  private final Set<String> handledReturns = new HashSet<>();
+  private boolean withdrawalAsked;
 
   @WorkflowInit
   public LoanWorkflowImpl(RequestLoan input) {
@@ -123,12 +138,16 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   @Override
   public LoanState run(RequestLoan ignored) {
     recordWhenWaiting = Workflow.getVersion(RECORD_WHEN_WAITING, Workflow.DEFAULT_VERSION, 1) == 1;
+    bankFiles = Workflow.getVersion(BANK_FILES, Workflow.DEFAULT_VERSION, 1) == 1;
     loans.register(new RegisterLoan(input, reference, now()));
     change(LoanStatus.PENDING_VALIDATION, null, "loan.PENDING_VALIDATION");
     if (!decide() || !consent() || !payOut()) {
       return finish();
     }
     repay();
+    while (debitReturnedInWindow()) {
+      repay();
+    }
     return finish();
   }
 
@@ -314,15 +333,83 @@ public class LoanWorkflowImpl implements LoanWorkflow {
                 TargetCalendar.collectionDate(toRepayAt),
                 now()));
     change(status, null, "loan.DIRECT_DEBIT_INSTRUCTED");
-    PaymentView outcome = settled(instructed);
+    PaymentView outcome = bankFiles ? awaitDebit(instructed) : settled(instructed);
     if (outcome.status() == PaymentStatus.PAID) {
+      settledDebit = debitId;
       applyRepayment(debitId, outcome.amountCents());
+    } else if (outcome.status() == PaymentStatus.CANCELED) {
+      // Withdrawn because transfers repay the loan: they are applied next.
+      change(status, null, "loan.DIRECT_DEBIT_WITHDRAWN");
     } else {
       // A returned debit is not presented again: the borrower pays by transfer, and is late.
       late = true;
       change(status, null, "loan.DIRECT_DEBIT_" + outcome.status());
       tellBorrower(true);
     }
+  }
+
+  /**
+   * Waits for the debit's outcome; if meanwhile transfers arrive that repay the whole outstanding
+   * amount, asks the bank to withdraw the debit (once). Withdrawn, the outcome is CANCELED; too
+   * late, the debit is collected and the transfers are kept as overpayments, for operators to
+   * refund.
+   */
+  private PaymentView awaitDebit(PaymentView instructed) {
+    if (instructed.status() != PaymentStatus.INSTRUCTED) {
+      return instructed;
+    }
+    recordAndIndex();
+    PaymentRef debit = new PaymentRef(instructed.paymentId());
+    Promise<PaymentView> outcome = Async.function(settlement::awaitOutcome, debit);
+    Workflow.await(() -> outcome.isCompleted() || (!withdrawalAsked && transfersRepayAll()));
+    if (!outcome.isCompleted()) {
+      withdrawalAsked = true;
+      change(status, null, "loan.DIRECT_DEBIT_WITHDRAWAL_REQUESTED");
+      recordAndIndex();
+      bank.cancel(debit);
+    }
+    return outcome.get();
+  }
+
+  /** The transfers not applied yet repay everything outstanding. */
+  private boolean transfersRepayAll() {
+    long unapplied = 0;
+    for (TransferReceived transfer : transfers) {
+      if (!appliedTransfers.contains(transfer.transferId())) {
+        unapplied += transfer.amountCents();
+      }
+    }
+    return unapplied >= outstanding;
+  }
+
+  /**
+   * After a repayment by direct debit, the loan watches for the debit's return for the SEPA window.
+   * A return takes the principal back: the loan is TO_REPAY again (late when past its due date),
+   * and true is returned so that it waits for a transfer. False when the window passed quietly.
+   */
+  private boolean debitReturnedInWindow() {
+    if (!bankFiles || settledDebit == null || policy.debitReturnWindowDays() <= 0) {
+      return false;
+    }
+    String debit = settledDebit;
+    boolean returned =
+        awaitWithTimer(
+            Duration.ofDays(policy.debitReturnWindowDays()),
+            "Direct debit return window",
+            () -> returnedDebit != null && debit.equals(returnedDebit.paymentId()));
+    if (!returned) {
+      return false;
+    }
+    settledDebit = null;
+    Reservation back = credit.reinstate(new ReservationChange(input.loanId(), 0, debit, now()));
+    outstanding = back.outstandingCents();
+    late = today().isAfter(toRepayAt);
+    change(LoanStatus.TO_REPAY, null, "loan.DIRECT_DEBIT_RETURNED");
+    returnedDebit = null;
+    if (late) {
+      tellBorrower(true);
+    }
+    return outstanding > 0;
   }
 
   /**
@@ -619,6 +706,15 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   public void transferReceived(TransferReceived transfer) {
     transfers.add(transfer);
     changes++;
+  }
+
+  @Override
+  public void debitReturned(DebitReturned returned) {
+    // The same return told twice (the relay delivers at least once) is one return.
+    if (returned != null && handledReturns.add(returned.paymentId())) {
+      returnedDebit = returned;
+      changes++;
+    }
   }
 
   @Override

@@ -1,4 +1,11 @@
 package dev.avance.workflows.payment;
 
-/** Which loan an incoming credit pays; {@code loanId} null when it matches none. */
-public record CreditMatch(String loanId, String platformId) {}
+/**
+ * What an incoming credit pays: a loan ({@code loanId}), a bill ({@code billId}), or nothing (both
+ * null). {@code billId} is absent from matches recorded before bills could be paid by transfer.
+ */
+public record CreditMatch(String loanId, String platformId, String billId) {
+  public CreditMatch(String loanId, String platformId) {
+    this(loanId, platformId, null);
+  }
+}

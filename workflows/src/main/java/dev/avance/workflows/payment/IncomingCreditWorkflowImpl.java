@@ -10,6 +10,9 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 public class IncomingCreditWorkflowImpl implements IncomingCreditWorkflow {
+  /** A credit that quotes a bill's reference pays the bill. */
+  static final String PAY_BILLS = "pay-bills";
+
   private final IncomingCreditActivities activities =
       Workflow.newActivityStub(
           IncomingCreditActivities.class,
@@ -18,6 +21,10 @@ public class IncomingCreditWorkflowImpl implements IncomingCreditWorkflow {
   @Override
   public Done reconcile(IncomingCredit credit) {
     CreditMatch match = activities.match(credit);
+    if (Workflow.getVersion(PAY_BILLS, Workflow.DEFAULT_VERSION, 1) == 1
+        && match.billId() != null) {
+      return activities.payBill(new PayBill(credit, match.billId(), match.platformId()));
+    }
     if (match.loanId() == null) {
       return activities.settle(new SettleCredit(credit, null, null, "NO_MATCHING_REFERENCE"));
     }

@@ -7,5 +7,7 @@ public enum PaymentType {
   /** SEPA direct debit of the amount due, under the borrower's mandate. */
   DIRECT_DEBIT,
   /** A SEPA credit transfer received on the borrower's virtual IBAN. */
-  INCOMING_TRANSFER
+  INCOMING_TRANSFER,
+  /** A SEPA credit transfer paying parked or overpaid money back to the account it came from. */
+  REFUND
 }

@@ -76,4 +76,9 @@ class FakeCreditLineActivities implements CreditLineActivities {
   public Reservation repay(ReservationChange command) {
     throw new UnsupportedOperationException("not used by the borrower workflow");
   }
+
+  @Override
+  public Reservation reinstate(ReservationChange command) {
+    throw new UnsupportedOperationException("borrowers never reinstate");
+  }
 }

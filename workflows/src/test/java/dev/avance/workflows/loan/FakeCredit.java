@@ -51,6 +51,23 @@ class FakeCredit implements CreditLineActivities {
     return null;
   }
 
+  final List<ReservationChange> reinstated = new CopyOnWriteArrayList<>();
+
+  /** Outstanding after a reinstatement: what the test says the returned debit had applied. */
+  volatile long outstandingAfterReinstate;
+
+  @Override
+  public Reservation reinstate(ReservationChange command) {
+    calls.add("reinstate");
+    reinstated.add(command);
+    return new Reservation(
+        command.loanId(),
+        null,
+        outstandingAfterReinstate,
+        outstandingAfterReinstate,
+        ReservationStatus.CONFIRMED);
+  }
+
   @Override
   public CreditLineView open(OpenCreditLine command) {
     throw new UnsupportedOperationException();

@@ -8,6 +8,7 @@ import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.loan.AwaitDecision;
 import dev.avance.workflows.loan.ChangeDueDate;
+import dev.avance.workflows.loan.DebitReturned;
 import dev.avance.workflows.loan.LoanCommand;
 import dev.avance.workflows.loan.LoanState;
 import dev.avance.workflows.loan.LoanWorkflow;
@@ -55,6 +56,11 @@ class CreditAssignmentWorkflowTest {
     }
 
     @Override
+    public Done payBill(PayBill command) {
+      throw new UnsupportedOperationException("no bills here");
+    }
+
+    @Override
     public ClaimedCredit claim(AssignCredit request) {
       if (refusal != null) {
         throw ApplicationFailure.newNonRetryableFailure("refused", refusal.type());
@@ -77,6 +83,9 @@ class CreditAssignmentWorkflowTest {
     public void transferReceived(TransferReceived transfer) {
       signaled.add(transfer);
     }
+
+    @Override
+    public void debitReturned(DebitReturned returned) {}
 
     @Override
     public LoanState awaitDecision(AwaitDecision request) {
