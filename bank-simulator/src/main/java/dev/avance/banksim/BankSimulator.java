@@ -17,6 +17,7 @@ import dev.avance.bank.iso20022.DebitCreditNotification;
 import dev.avance.bank.iso20022.DirectDebitInitiation;
 import dev.avance.bank.iso20022.EntryStatus;
 import dev.avance.bank.iso20022.InvalidBankMessageException;
+import dev.avance.bank.iso20022.Iso20022;
 import dev.avance.bank.iso20022.MessageType;
 import dev.avance.bank.iso20022.Party;
 import dev.avance.bank.iso20022.PaymentStatusReport;
@@ -117,7 +118,6 @@ public class BankSimulator implements BankConnector {
   private final BankSimulatorProperties properties;
   private final FaultPoint faultPoint;
   private final AtomicInteger faultPointFiles = new AtomicInteger();
-  private final MessageCodec codec;
   private final Runnable killer;
 
   /**
@@ -128,7 +128,7 @@ public class BankSimulator implements BankConnector {
       Clock clock,
       BankFileReceiver receiver,
       BankSimulatorProperties properties) {
-    this(dataSource, clock, receiver, properties, MessageCodec.ISO20022, SelfKill::now);
+    this(dataSource, clock, receiver, properties, SelfKill::now);
   }
 
   BankSimulator(
@@ -136,13 +136,11 @@ public class BankSimulator implements BankConnector {
       Clock clock,
       BankFileReceiver receiver,
       BankSimulatorProperties properties,
-      MessageCodec codec,
       Runnable killer) {
     Objects.requireNonNull(dataSource, "dataSource");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.receiver = Objects.requireNonNull(receiver, "receiver");
     this.properties = Objects.requireNonNull(properties, "properties");
-    this.codec = Objects.requireNonNull(codec, "codec");
     this.killer = Objects.requireNonNull(killer, "killer");
     this.faultPoint = properties.faultPoint();
     this.jdbc = JdbcClient.create(dataSource);
@@ -171,7 +169,7 @@ public class BankSimulator implements BankConnector {
     Objects.requireNonNull(file, "file");
     BankMessage message;
     try {
-      message = codec.read(file.xml());
+      message = Iso20022.read(file.xml());
     } catch (InvalidBankMessageException e) {
       throw new IllegalArgumentException(
           "the bank refuses " + file.fileName() + ": " + e.getMessage(), e);
@@ -462,7 +460,7 @@ public class BankSimulator implements BankConnector {
   }
 
   private void acknowledge(StoredFile file, Instant now) {
-    BankMessage message = codec.read(file.xml());
+    BankMessage message = Iso20022.read(file.xml());
     Instant due = file.receivedAt().plus(properties.ackDelay());
     if (message instanceof CancellationRequest request) {
       resolveCancellation(request, due, now);
@@ -1202,7 +1200,7 @@ public class BankSimulator implements BankConnector {
   }
 
   private void queue(BankMessage message, Instant deliverAt, Instant now) {
-    byte[] xml = codec.write(message);
+    byte[] xml = Iso20022.write(message);
     insertOutgoing(message, 1, xml, deliverAt, now);
     if (properties.duplicateDeliveries()) {
       insertOutgoing(message, 2, xml, deliverAt.plus(properties.duplicateDelay()), now);

@@ -3,6 +3,7 @@ package dev.avance.banksim;
 import dev.avance.bank.BankFile;
 import dev.avance.bank.BankFileReceiver;
 import dev.avance.bank.iso20022.BankMessage;
+import dev.avance.bank.iso20022.Iso20022;
 import java.time.Clock;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -26,14 +27,13 @@ public final class CrashingBank {
             Clock.systemUTC(),
             nobody,
             BankSimulatorProperties.defaults().withKillAfterAccept("pain.001:3"),
-            Codecs.CODEC,
             SelfKill::now);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("shutdown hook ran")));
     for (int i = 1; i <= 3; i++) {
       BankMessage pain001 =
           SimulatorTestBase.payouts(
               "CRASH-" + i, true, null, SimulatorTestBase.transfer("CRASH-E2E-" + i, 1_000L * i));
-      bank.send(new BankFile(pain001.type(), pain001.messageId(), Codecs.CODEC.write(pain001)));
+      bank.send(new BankFile(pain001.type(), pain001.messageId(), Iso20022.write(pain001)));
       System.out.println("returned CRASH-" + i);
       System.out.flush();
     }

@@ -241,7 +241,6 @@ class DeliveryTest extends SimulatorTestBase {
             clock,
             receiver,
             BankSimulatorProperties.defaults().withKillAfterAccept("pain.001:3"),
-            codec,
             () -> {
               killedAt.add("killed");
               committedWhenKilled.set(committed("KILL-3"));

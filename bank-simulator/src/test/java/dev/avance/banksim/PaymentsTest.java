@@ -10,6 +10,7 @@ import dev.avance.bank.iso20022.CancellationResolution;
 import dev.avance.bank.iso20022.CreditDebit;
 import dev.avance.bank.iso20022.DebitCreditNotification;
 import dev.avance.bank.iso20022.EntryStatus;
+import dev.avance.bank.iso20022.Iso20022;
 import dev.avance.bank.iso20022.MessageType;
 import dev.avance.bank.iso20022.PaymentStatusReport;
 import dev.avance.bank.iso20022.PaymentStatusReport.TransactionStatusEntry;
@@ -331,11 +332,12 @@ class PaymentsTest extends SimulatorTestBase {
         .isInstanceOf(IllegalArgumentException.class);
     var pain001 = payouts("P001-T", true, null, transfer("T-1", 100));
     assertThatThrownBy(
-            () -> bank.send(new BankFile(MessageType.PAIN_008, "P001-T", codec.write(pain001))))
+            () -> bank.send(new BankFile(MessageType.PAIN_008, "P001-T", Iso20022.write(pain001))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("pain.001");
     assertThatThrownBy(
-            () -> bank.send(new BankFile(MessageType.PAIN_001, "OTHER-ID", codec.write(pain001))))
+            () ->
+                bank.send(new BankFile(MessageType.PAIN_001, "OTHER-ID", Iso20022.write(pain001))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("message id");
     tickEvery(STEP, 10);

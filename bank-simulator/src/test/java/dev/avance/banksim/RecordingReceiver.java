@@ -4,24 +4,20 @@ import dev.avance.bank.BankFileReceiver;
 import dev.avance.bank.Channel;
 import dev.avance.bank.iso20022.BankMessage;
 import dev.avance.bank.iso20022.InvalidBankMessageException;
+import dev.avance.bank.iso20022.Iso20022;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * Avance's inbox as the tests see it: records every file handed to it, in order, read back with the
- * codec; can be told to fail.
+ * Iso20022; can be told to fail.
  */
 final class RecordingReceiver implements BankFileReceiver {
-  private final MessageCodec codec;
   private final List<BankMessage> received = new ArrayList<>();
   private final List<Channel> channels = new ArrayList<>();
   private int failuresLeft;
   private Predicate<BankMessage> invalid = m -> false;
-
-  RecordingReceiver(MessageCodec codec) {
-    this.codec = codec;
-  }
 
   /** The next {@code n} deliveries throw, as an inbox whose database is down would. */
   synchronized void failNext(int n) {
@@ -35,7 +31,7 @@ final class RecordingReceiver implements BankFileReceiver {
 
   @Override
   public synchronized ReceivedFile receive(Channel channel, byte[] xml) {
-    BankMessage message = codec.read(xml);
+    BankMessage message = Iso20022.read(xml);
     if (invalid.test(message)) {
       throw new InvalidBankMessageException("refused by the test");
     }

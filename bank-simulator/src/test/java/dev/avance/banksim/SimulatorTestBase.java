@@ -11,6 +11,7 @@ import dev.avance.bank.iso20022.CreditTransferInitiation.CreditTransfer;
 import dev.avance.bank.iso20022.DebitCreditNotification;
 import dev.avance.bank.iso20022.DirectDebitInitiation;
 import dev.avance.bank.iso20022.DirectDebitInitiation.DirectDebit;
+import dev.avance.bank.iso20022.Iso20022;
 import dev.avance.bank.iso20022.MessageType;
 import dev.avance.bank.iso20022.Party;
 import dev.avance.bank.iso20022.PaymentStatusReport;
@@ -47,7 +48,6 @@ abstract class SimulatorTestBase {
   static EmbeddedPostgres postgres;
   static DataSource dataSource;
 
-  final MessageCodec codec = Codecs.CODEC;
   final AtomicInteger kills = new AtomicInteger();
   MutableClock clock;
   RecordingReceiver receiver;
@@ -73,7 +73,7 @@ abstract class SimulatorTestBase {
                 + " banksim.outgoing_files, banksim.rules")
         .update();
     clock = MutableClock.at(START);
-    receiver = new RecordingReceiver(codec);
+    receiver = new RecordingReceiver();
     bank = simulator(BankSimulatorProperties.defaults());
   }
 
@@ -83,12 +83,11 @@ abstract class SimulatorTestBase {
   }
 
   BankSimulator simulator(BankSimulatorProperties properties) {
-    return new BankSimulator(
-        dataSource, clock, receiver, properties, codec, kills::incrementAndGet);
+    return new BankSimulator(dataSource, clock, receiver, properties, kills::incrementAndGet);
   }
 
   BankFile file(BankMessage message) {
-    return new BankFile(message.type(), message.messageId(), codec.write(message));
+    return new BankFile(message.type(), message.messageId(), Iso20022.write(message));
   }
 
   void send(BankMessage message) {

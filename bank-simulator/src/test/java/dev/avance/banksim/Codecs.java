@@ -1,8 +1,0 @@
-package dev.avance.banksim;
-
-/** The codec the tests run with. */
-final class Codecs {
-  private Codecs() {}
-
-  static final MessageCodec CODEC = new FakeCodec();
-}
