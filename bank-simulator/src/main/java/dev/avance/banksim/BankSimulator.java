@@ -466,15 +466,11 @@ public class BankSimulator implements BankConnector {
       resolveCancellation(request, due, now);
       return;
     }
-    List<String[]> items = new ArrayList<>();
+    List<Item> items = new ArrayList<>();
     if (message instanceof CreditTransferInitiation pain001) {
-      pain001
-          .transfers()
-          .forEach(t -> items.add(new String[] {t.endToEndId(), Long.toString(t.amountCents())}));
+      pain001.transfers().forEach(t -> items.add(new Item(t.endToEndId(), t.amountCents())));
     } else if (message instanceof DirectDebitInitiation pain008) {
-      pain008
-          .debits()
-          .forEach(d -> items.add(new String[] {d.endToEndId(), Long.toString(d.amountCents())}));
+      pain008.debits().forEach(d -> items.add(new Item(d.endToEndId(), d.amountCents())));
     }
     jdbc.sql(
             """
@@ -495,9 +491,9 @@ public class BankSimulator implements BankConnector {
     }
     List<TransactionStatusEntry> entries = new ArrayList<>();
     Set<String> reported = new HashSet<>();
-    for (String[] item : items) {
-      String endToEndId = item[0];
-      long amount = Long.parseLong(item[1]);
+    for (Item item : items) {
+      String endToEndId = item.endToEndId();
+      long amount = item.amountCents();
       SimulatedTransaction t = own.get(endToEndId);
       if (t == null || !reported.add(endToEndId)) {
         entries.add(
@@ -537,6 +533,9 @@ public class BankSimulator implements BankConnector {
         deliverAt,
         now);
   }
+
+  /** One payment of a file as Avance wrote it. */
+  private record Item(String endToEndId, long amountCents) {}
 
   private void resolveCancellation(CancellationRequest request, Instant deliverAt, Instant now) {
     Optional<SimulatedTransaction> found =
