@@ -12,7 +12,9 @@ import java.util.Map;
  */
 public class BankConnectors {
   public static final String LIVE = "liveBankConnector";
-  public static final String SANDBOX = "sandboxBankConnector";
+
+  /** The bank simulator's own bean name ({@code BankSimulatorConfiguration}). */
+  public static final String SANDBOX = "bankSimulator";
 
   private final Map<String, BankConnector> connectors;
 

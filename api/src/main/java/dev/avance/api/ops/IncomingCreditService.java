@@ -1,11 +1,5 @@
 package dev.avance.api.ops;
 
-import dev.avance.workflows.payment.PaymentStatus;
-import dev.avance.workflows.refund.RefundRequest;
-import dev.avance.workflows.refund.RefundWorkflow;
-import java.time.Clock;
-import java.time.Duration;
-
 import dev.avance.activities.common.Keyset;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.reconciliation.IncomingCreditRepository;
@@ -16,6 +10,11 @@ import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
 import dev.avance.api.temporal.WorkflowGateway;
 import dev.avance.workflows.payment.AssignCredit;
+import dev.avance.workflows.payment.PaymentStatus;
+import dev.avance.workflows.refund.RefundRequest;
+import dev.avance.workflows.refund.RefundWorkflow;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -76,8 +75,8 @@ public class IncomingCreditService {
   }
 
   /**
-   * Pays the credit's parked or overpaid money back, once: starts its refund or joins the one
-   * asked before, and answers its outcome if the bank answers within a few seconds.
+   * Pays the credit's parked or overpaid money back, once: starts its refund or joins the one asked
+   * before, and answers its outcome if the bank answers within a few seconds.
    */
   public RefundResponse refund(String bankReference) {
     row(bankReference);

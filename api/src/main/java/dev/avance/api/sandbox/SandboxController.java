@@ -2,13 +2,9 @@ package dev.avance.api.sandbox;
 
 import dev.avance.activities.bank.BankEntryApplier;
 import dev.avance.activities.bank.EndToEndIds;
-import dev.avance.bank.Channel;
-import dev.avance.activities.payment.PaymentRepository;
-import dev.avance.banksim.BankSimulator;
-import dev.avance.banksim.Rejection;
-import dev.avance.banksim.SimulatedTransaction;
 import dev.avance.activities.borrower.BorrowerRepository;
 import dev.avance.activities.loan.LoanRepository;
+import dev.avance.activities.payment.PaymentRepository;
 import dev.avance.activities.platform.Platform;
 import dev.avance.activities.registry.EligibilityScenario;
 import dev.avance.activities.registry.SandboxCompanyRegistry;
@@ -16,6 +12,10 @@ import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
 import dev.avance.api.openapi.ProblemResponse;
 import dev.avance.api.openapi.Tags;
+import dev.avance.bank.Channel;
+import dev.avance.banksim.BankSimulator;
+import dev.avance.banksim.Rejection;
+import dev.avance.banksim.SimulatedTransaction;
 import dev.avance.workflows.borrower.Country;
 import dev.avance.workflows.borrower.IdentifierType;
 import dev.avance.workflows.payment.PaymentIds;
@@ -113,7 +113,14 @@ public class SandboxController {
       @Schema(
               description =
                   "The debit's status at the bank: RETURNED once settled, REJECTED before.",
-              allowableValues = {"RECEIVED", "ACCEPTED", "SETTLED", "REJECTED", "CANCELLED", "RETURNED"})
+              allowableValues = {
+                "RECEIVED",
+                "ACCEPTED",
+                "SETTLED",
+                "REJECTED",
+                "CANCELLED",
+                "RETURNED"
+              })
           String status) {}
 
   @Operation(

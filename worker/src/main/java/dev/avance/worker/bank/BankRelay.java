@@ -30,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The bank relay, on every worker node: sends the outbox's pending files, does the workflows'
  * follow-ups of received entries (a credit's reconciliation, a loan told its debit came back), and
- * reads the live bank's drop folder. Each step is at least once and idempotent downstream (the
- * bank by message id and EndToEndId, the reconciliation workflow by bank reference, the loan by
- * payment id), and rows are claimed with SKIP LOCKED, so several nodes relay side by side.
+ * reads the live bank's drop folder. Each step is at least once and idempotent downstream (the bank
+ * by message id and EndToEndId, the reconciliation workflow by bank reference, the loan by payment
+ * id), and rows are claimed with SKIP LOCKED, so several nodes relay side by side.
  */
 @Component
 @ConditionalOnProperty(name = "avance.worker.enabled", havingValue = "true", matchIfMissing = true)
@@ -142,7 +142,8 @@ public class BankRelay implements SmartLifecycle {
         var payment =
             payments
                 .find(row.paymentId())
-                .orElseThrow(() -> new IllegalStateException("payment of " + row.id() + " vanished"));
+                .orElseThrow(
+                    () -> new IllegalStateException("payment of " + row.id() + " vanished"));
         boolean told =
             workflows.debitReturned(
                 payment.loanId(),
