@@ -96,46 +96,48 @@ final class Camt029 {
     CaseAssignment5 assignment = resolution.getAssgnmt();
     Status status = status(resolution.getSts());
 
-    List<Answer> answers = new ArrayList<>();
-    String groupMessageId = null;
-    String groupReason = null;
+    // What the payment's own element says first, then its block's, then the group's.
+    List<Answer> payments = new ArrayList<>();
+    Answer group = Answer.NONE;
     for (UnderlyingTransaction25 details : resolution.getCxlDtls()) {
-      OriginalGroupHeader14 group = details.getOrgnlGrpInfAndSts();
-      if (group != null) {
-        groupMessageId = group.getOrgnlMsgId();
-        groupReason = groupReason != null ? groupReason : reasonCode(group.getCxlStsRsnInf());
-        if (resolution.getRslvdCase() == null && group.getRslvdCase() != null) {
-          answers.add(new Answer(group.getRslvdCase().getId(), null, null, null));
-        }
+      OriginalGroupHeader14 header = details.getOrgnlGrpInfAndSts();
+      if (header != null) {
+        group =
+            new Answer(
+                caseId(header.getRslvdCase()),
+                header.getOrgnlMsgId(),
+                null,
+                reasonCode(header.getCxlStsRsnInf()));
       }
       for (PaymentTransaction127 tx : details.getTxInfAndSts()) {
-        answers.add(
+        payments.add(
             new Answer(
-                tx.getRslvdCase() == null ? null : tx.getRslvdCase().getId(),
+                caseId(tx.getRslvdCase()),
                 tx.getOrgnlGrpInf() == null ? null : tx.getOrgnlGrpInf().getOrgnlMsgId(),
                 tx.getOrgnlEndToEndId(),
                 reasonCode(tx.getCxlStsRsnInf())));
       }
       for (OriginalPaymentInstruction35 block : details.getOrgnlPmtInfAndSts()) {
-        String blockMessageId =
-            block.getOrgnlGrpInf() == null ? null : block.getOrgnlGrpInf().getOrgnlMsgId();
-        String blockCase = block.getRslvdCase() == null ? null : block.getRslvdCase().getId();
-        String blockReason = reasonCode(block.getCxlStsRsnInf());
+        Answer blockAnswer =
+            new Answer(
+                caseId(block.getRslvdCase()),
+                block.getOrgnlGrpInf() == null ? null : block.getOrgnlGrpInf().getOrgnlMsgId(),
+                null,
+                reasonCode(block.getCxlStsRsnInf()));
         for (PaymentTransaction122 tx : block.getTxInfAndSts()) {
-          String reason = reasonCode(tx.getCxlStsRsnInf());
-          answers.add(
+          payments.add(
               new Answer(
-                  tx.getRslvdCase() != null ? tx.getRslvdCase().getId() : blockCase,
-                  blockMessageId,
-                  tx.getOrgnlEndToEndId(),
-                  reason != null ? reason : blockReason));
+                      caseId(tx.getRslvdCase()),
+                      null,
+                      tx.getOrgnlEndToEndId(),
+                      reasonCode(tx.getCxlStsRsnInf()))
+                  .orElse(blockAnswer));
         }
         if (block.getTxInfAndSts().isEmpty()) {
-          answers.add(new Answer(blockCase, blockMessageId, null, blockReason));
+          payments.add(blockAnswer);
         }
       }
     }
-    List<Answer> payments = answers.stream().filter(a -> a.endToEndId != null).toList();
     if (payments.size() > 1) {
       throw new InvalidBankMessageException(
           "camt.029: the file answers for "
@@ -143,23 +145,35 @@ final class Camt029 {
               + " payments; Avance asks for one cancellation a request");
     }
     Answer answer =
-        !payments.isEmpty()
-            ? payments.get(0)
-            : answers.isEmpty() ? new Answer(null, null, null, null) : answers.get(0);
-    String caseId =
-        resolution.getRslvdCase() != null ? resolution.getRslvdCase().getId() : answer.caseId;
+        new Answer(caseId(resolution.getRslvdCase()), null, null, null)
+            .orElse(payments.isEmpty() ? Answer.NONE : payments.get(0))
+            .orElse(group);
     return new CancellationResolution(
         assignment.getId(),
         assignment.getCreDtTm(),
-        caseId,
+        answer.caseId,
         status,
-        answer.messageId != null ? answer.messageId : groupMessageId,
+        answer.messageId,
         answer.endToEndId,
-        answer.reason != null ? answer.reason : groupReason);
+        answer.reason);
   }
 
-  /** What one part of CxlDtls says of the cancelled payment. */
-  private record Answer(String caseId, String messageId, String endToEndId, String reason) {}
+  /** What one level of CxlDtls says of the cancelled payment; null where it says nothing. */
+  private record Answer(String caseId, String messageId, String endToEndId, String reason) {
+    static final Answer NONE = new Answer(null, null, null, null);
+
+    Answer orElse(Answer other) {
+      return new Answer(
+          caseId != null ? caseId : other.caseId,
+          messageId != null ? messageId : other.messageId,
+          endToEndId != null ? endToEndId : other.endToEndId,
+          reason != null ? reason : other.reason);
+    }
+  }
+
+  private static String caseId(Case5 theCase) {
+    return theCase == null ? null : theCase.getId();
+  }
 
   private static Status status(InvestigationStatus5Choice status) {
     String code = status.getConf();

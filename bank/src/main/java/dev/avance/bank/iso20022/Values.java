@@ -25,7 +25,7 @@ final class Values {
   }
 
   /**
-   * A decimal amount as cents, exactly: 12, 12.3, 12.30 and 12.300 are all 1200 or 1230 cents; a
+   * A decimal amount as cents, exactly: 12 is 1200 cents, 12.3, 12.30 and 12.300 are 1230; a
    * fraction of a cent has no representation in cents and is refused rather than rounded.
    */
   static long cents(BigDecimal amount, String where) {
@@ -60,10 +60,6 @@ final class Values {
 
   static LocalDate bankDay(Instant instant) {
     return instant.atZone(dev.avance.bank.iso20022.jaxb.IsoDateTimeAdapter.BANK_ZONE).toLocalDate();
-  }
-
-  static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 
   /** A message type from an OrgnlMsgNmId, which banks spell in more than one way. */

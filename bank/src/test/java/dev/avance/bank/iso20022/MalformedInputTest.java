@@ -255,4 +255,30 @@ class MalformedInputTest {
         .isInstanceOf(InvalidBankMessageException.class)
         .hasMessage("camt.054 Ntry/Amt: the amount 12.345 is not a whole number of cents");
   }
+
+  @Test
+  void aResolutionForSeveralPaymentsIsRefusedRatherThanHalfRead() {
+    String file = new String(Fixtures.resource("camt029-cncl.xml"), StandardCharsets.UTF_8);
+    int start = file.indexOf("<TxInfAndSts>");
+    int end = file.indexOf("</TxInfAndSts>") + "</TxInfAndSts>".length();
+    String twice = file.substring(0, end) + file.substring(start, end) + file.substring(end);
+
+    assertThatThrownBy(() -> Iso20022.read(twice.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidBankMessageException.class)
+        .hasMessage(
+            "camt.029: the file answers for 2 payments; Avance asks for one cancellation a request");
+  }
+
+  @Test
+  void aPaymentFileOfTwoBlocksIsRefusedRatherThanHalfRead() {
+    String file = new String(Iso20022.write(Messages.creditTransfers()), StandardCharsets.UTF_8);
+    int start = file.indexOf("<PmtInf>");
+    int end = file.indexOf("</PmtInf>") + "</PmtInf>".length();
+    String twice = file.substring(0, end) + file.substring(start, end) + file.substring(end);
+
+    assertThatThrownBy(() -> Iso20022.read(twice.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidBankMessageException.class)
+        .hasMessage(
+            "pain.001 PmtInf (Avance writes one block): expected exactly one, the file has 2");
+  }
 }

@@ -167,7 +167,8 @@ final class Messages {
             null,
             null,
             null,
-            List.of(new EntryDetail("LOAN-8F2A-PAYOUT", null, 1_234_567, null, null, null, null)));
+            List.of(
+                new EntryDetail("LOAN-8F2A-PAYOUT", null, 1_234_567, SUPPLIER, null, null, null)));
     Entry bare =
         new Entry(
             "NTRY-4",

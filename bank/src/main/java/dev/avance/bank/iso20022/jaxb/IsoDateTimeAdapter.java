@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
@@ -21,12 +22,19 @@ public final class IsoDateTimeAdapter extends XmlAdapter<String, Instant> {
     if (value == null) {
       return null;
     }
+    String text = value.strip();
+    // xs:dateTime allows 24:00:00, the end of a day, which java.time reads as the next day's start.
+    boolean endOfDay = text.contains("T24:00:00");
+    if (endOfDay) {
+      text = text.replace("T24:00:00", "T00:00:00");
+    }
     TemporalAccessor parsed =
-        DateTimeFormatter.ISO_DATE_TIME.parseBest(
-            value.strip(), OffsetDateTime::from, LocalDateTime::from);
-    return parsed instanceof OffsetDateTime offset
-        ? offset.toInstant()
-        : ((LocalDateTime) parsed).atZone(BANK_ZONE).toInstant();
+        DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+    ZonedDateTime time =
+        parsed instanceof OffsetDateTime offset
+            ? offset.toZonedDateTime()
+            : ((LocalDateTime) parsed).atZone(BANK_ZONE);
+    return (endOfDay ? time.plusDays(1) : time).toInstant();
   }
 
   @Override
