@@ -35,11 +35,13 @@ public class BillRepository {
       b.id, b.platform_id, b.period, b.payer_type, b.payer_id, b.borrower_id, b.status,
       b.total_cents, b.lines_count, b.bill_date, b.due_date, b.payment_id, b.payment_status,
       b.paid_at, b.created_at, b.updated_at, p.status as debit_status,
-      p.failure_reason as debit_failure_reason, p.execution_date as debit_collection_date
+      p.failure_reason as debit_failure_reason, p.execution_date as debit_collection_date,
+      br.virtual_iban as payer_virtual_iban
       """;
 
   private static final String FROM =
-      " from bills b left join payments p on p.payment_id = b.payment_id";
+      " from bills b left join payments p on p.payment_id = b.payment_id"
+          + " left join borrowers br on br.id = b.borrower_id";
 
   /**
    * Every loan's interest for one period, in one pass over the principal timelines.
@@ -749,6 +751,7 @@ public class BillRepository {
         rs.getString("debit_status"),
         rs.getString("debit_failure_reason"),
         rs.getObject("debit_collection_date", LocalDate.class),
+        rs.getString("payer_virtual_iban"),
         instant(rs, "paid_at"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"));

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** A bill as the read model holds it, with its direct debit's state when it has one. */
+/**
+ * A bill as the read model holds it, with its direct debit's state when it has one, and the virtual
+ * IBAN of a borrower payer (where a transfer pays the bill).
+ */
 public record BillRow(
     String id,
     String platformId,
@@ -23,6 +26,7 @@ public record BillRow(
     String paymentStatus,
     String paymentFailureReason,
     LocalDate collectionDate,
+    String payerVirtualIban,
     Instant paidAt,
     Instant createdAt,
     Instant updatedAt) {}

@@ -28,10 +28,22 @@ public record BillResponse(
     String currency,
     int loansCount,
     Payment payment,
+    @Schema(description = "Where and how to pay the bill by transfer.")
+        PaymentInstructions paymentInstructions,
     Instant paidAt,
     Instant createdAt,
     Instant updatedAt,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Line> lines) {
+
+  /**
+   * A transfer to {@code account_number} quoting {@code reference} pays the bill, matched by Avance
+   * without any call: the borrower's virtual IBAN for a borrower's bill, Avance's account for a
+   * platform's.
+   */
+  public record PaymentInstructions(
+      @Schema(description = "IBAN to pay to.") String accountNumber,
+      @Schema(description = "BIC of that account.") String bankIdentifier,
+      @Schema(description = "ISO 11649 RF reference to quote.") String reference) {}
 
   /** The direct debit collecting a borrower's bill. */
   public record Payment(

@@ -1,5 +1,6 @@
 package dev.avance.api.billing;
 
+import dev.avance.activities.bank.BankProperties;
 import dev.avance.activities.billing.BillLineRow;
 import dev.avance.activities.billing.BillQuery;
 import dev.avance.activities.billing.BillRepository;
@@ -12,6 +13,7 @@ import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
 import dev.avance.workflows.billing.BillStatus;
 import dev.avance.workflows.billing.PayerType;
+import dev.avance.workflows.rules.LoanReferences;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -24,11 +26,14 @@ public class BillService {
   private final BillRepository bills;
   private final BillTransferPayments payments;
   private final Clock clock;
+  private final BankProperties bank;
 
-  public BillService(BillRepository bills, BillTransferPayments payments, Clock clock) {
+  public BillService(
+      BillRepository bills, BillTransferPayments payments, Clock clock, BankProperties bank) {
     this.bills = bills;
     this.payments = payments;
     this.clock = clock;
+    this.bank = bank;
   }
 
   public PageResponse<BillResponse> list(
@@ -83,7 +88,7 @@ public class BillService {
     return response(bill, bills.lines(bill.id()).stream().map(BillService::line).toList());
   }
 
-  private static BillResponse response(BillRow b, List<BillResponse.Line> lines) {
+  private BillResponse response(BillRow b, List<BillResponse.Line> lines) {
     return new BillResponse(
         b.id(),
         b.status().name(),
@@ -106,6 +111,10 @@ public class BillService {
                 b.paymentStatus(),
                 b.paymentFailureReason(),
                 b.collectionDate()),
+        new BillResponse.PaymentInstructions(
+            b.payerType() == PayerType.BORROWER ? b.payerVirtualIban() : bank.iban(),
+            bank.bic(),
+            LoanReferences.remittanceReference(b.id())),
         b.paidAt(),
         b.createdAt(),
         b.updatedAt(),
