@@ -236,7 +236,7 @@ public class BankSimulator implements BankConnector {
       settlementDate = day(settleAt);
     } else {
       settlementDate = businessDayFrom(m.requestedExecutionDate(), now);
-      settleAt = latest(startOf(settlementDate), ackDue);
+      settleAt = latest(dated(settlementDate, now), ackDue);
     }
     for (CreditTransferInitiation.CreditTransfer t : m.transfers()) {
       Party creditor = t.creditor();
@@ -270,7 +270,7 @@ public class BankSimulator implements BankConnector {
     }
     String account = requireIban(m.creditor(), "creditor", file);
     LocalDate settlementDate = businessDayFrom(m.collectionDate(), now);
-    Instant settleAt = latest(startOf(settlementDate), now.plus(properties.ackDelay()));
+    Instant settleAt = latest(dated(settlementDate, now), now.plus(properties.ackDelay()));
     for (DirectDebitInitiation.DirectDebit d : m.debits()) {
       Party debtor = d.debtor();
       insertTransaction(
@@ -294,6 +294,13 @@ public class BankSimulator implements BankConnector {
     }
     applyRules(fileId, now);
     return true;
+  }
+
+  /** When a dated payment settles: its business day, or sooner when the sandbox compresses time. */
+  private Instant dated(LocalDate settlementDate, Instant now) {
+    return properties.datedDelay() == null
+        ? startOf(settlementDate)
+        : now.plus(properties.datedDelay());
   }
 
   /** The file's id, or null when the bank already has it. */

@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     0.2 s
  * @param killAfterAccept a crash to play, e.g. {@code pain.001:3} (see {@link FaultPoint}); blank
  *     for none
+ * @param datedDelay sandbox time compression: when set, a dated credit transfer or a direct debit
+ *     settles this long after it arrived instead of on its business day (its settlement date, from
+ *     which the return windows count, stays the real one), so that a demo or a test does not wait
+ *     days; unset (the default) in any bank that plays the calendar
  */
 @ConfigurationProperties("avance.bank-simulator")
 public record BankSimulatorProperties(
@@ -29,7 +33,8 @@ public record BankSimulatorProperties(
     Duration duplicateDelay,
     boolean reorder,
     Duration deliveryInterval,
-    String killAfterAccept) {
+    String killAfterAccept,
+    Duration datedDelay) {
 
   public BankSimulatorProperties {
     ackDelay = orDefault(ackDelay, Duration.ofMillis(200), "ack-delay");
@@ -45,7 +50,7 @@ public record BankSimulatorProperties(
 
   /** Enabled, every other setting at its default. */
   public static BankSimulatorProperties defaults() {
-    return new BankSimulatorProperties(true, null, null, false, null, false, null, null);
+    return new BankSimulatorProperties(true, null, null, false, null, false, null, null, null);
   }
 
   public BankSimulatorProperties withAckDelay(Duration value) {
@@ -57,7 +62,8 @@ public record BankSimulatorProperties(
         duplicateDelay,
         reorder,
         deliveryInterval,
-        killAfterAccept);
+        killAfterAccept,
+        datedDelay);
   }
 
   public BankSimulatorProperties withInstantDelay(Duration value) {
@@ -69,7 +75,8 @@ public record BankSimulatorProperties(
         duplicateDelay,
         reorder,
         deliveryInterval,
-        killAfterAccept);
+        killAfterAccept,
+        datedDelay);
   }
 
   public BankSimulatorProperties withDuplicateDeliveries(boolean value) {
@@ -81,7 +88,8 @@ public record BankSimulatorProperties(
         duplicateDelay,
         reorder,
         deliveryInterval,
-        killAfterAccept);
+        killAfterAccept,
+        datedDelay);
   }
 
   public BankSimulatorProperties withReorder(boolean value) {
@@ -93,7 +101,8 @@ public record BankSimulatorProperties(
         duplicateDelay,
         value,
         deliveryInterval,
-        killAfterAccept);
+        killAfterAccept,
+        datedDelay);
   }
 
   public BankSimulatorProperties withDeliveryInterval(Duration value) {
@@ -105,7 +114,8 @@ public record BankSimulatorProperties(
         duplicateDelay,
         reorder,
         value,
-        killAfterAccept);
+        killAfterAccept,
+        datedDelay);
   }
 
   public BankSimulatorProperties withKillAfterAccept(String value) {
@@ -117,6 +127,20 @@ public record BankSimulatorProperties(
         duplicateDelay,
         reorder,
         deliveryInterval,
+        value,
+        datedDelay);
+  }
+
+  public BankSimulatorProperties withDatedDelay(Duration value) {
+    return new BankSimulatorProperties(
+        enabled,
+        ackDelay,
+        instantDelay,
+        duplicateDeliveries,
+        duplicateDelay,
+        reorder,
+        deliveryInterval,
+        killAfterAccept,
         value);
   }
 

@@ -12,7 +12,7 @@ class SettingsTest {
   @Test
   void absentDurationsTakeTheirDefaults() {
     BankSimulatorProperties p =
-        new BankSimulatorProperties(true, null, null, false, null, false, null, null);
+        new BankSimulatorProperties(true, null, null, false, null, false, null, null, null);
     assertThat(p.ackDelay()).isEqualTo(Duration.ofMillis(200));
     assertThat(p.instantDelay()).isEqualTo(Duration.ofSeconds(1));
     assertThat(p.deliveryInterval()).isEqualTo(Duration.ofMillis(200));
