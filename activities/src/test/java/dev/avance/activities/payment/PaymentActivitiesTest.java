@@ -14,6 +14,7 @@ import dev.avance.activities.bank.BankInstruction;
 import dev.avance.activities.bank.BankTransfer;
 import dev.avance.activities.bank.BankTransferStatus;
 import dev.avance.activities.bank.SimulatedSepaBank;
+import dev.avance.activities.platform.Environment;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.payment.InstructPayment;
 import dev.avance.workflows.payment.PaymentActivities;
@@ -86,8 +87,8 @@ class PaymentActivitiesTest extends RealPostgresTest {
             "truncate table payments, bank_transfers, bank_incoming_credits, borrowers, platforms"
                 + " cascade")
         .update();
-    rows.platform(PLATFORM);
-    rows.platform(OTHER_PLATFORM);
+    rows.platform(PLATFORM, Environment.SANDBOX);
+    rows.platform(OTHER_PLATFORM, Environment.SANDBOX);
     rows.borrower(BORROWER, PLATFORM, "ACTIVE", null, T0);
     rows.borrower(OTHER_BORROWER, OTHER_PLATFORM, "ACTIVE", null, T0);
     clock.setParis(WEDNESDAY, LocalTime.of(10, 0));
