@@ -147,7 +147,7 @@ public class OpenApiConfig {
                     .name(Tags.SANDBOX)
                     .description(
                         "The simulated outside world: money arriving, a direct debit returned."
-                            + " Off in production.")));
+                            + " Sandbox keys (`avk_test_`) only; off in production.")));
   }
 
   /**

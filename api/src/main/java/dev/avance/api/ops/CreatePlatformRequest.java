@@ -21,7 +21,7 @@ public record CreatePlatformRequest(
     @Schema(description = "Its name, for operators.", example = "Acme Market")
         @NotBlank
         @Size(max = 100)
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters")
         String name) {
 
   /** Ids of platforms: never an underscore, which only sandbox twins have. */
