@@ -271,6 +271,25 @@ class BillingIT extends EmbeddedApiTest {
     assertThat(paidAgain.json().path("status").asString()).isEqualTo("PAID");
     assertThat(http.get("/bill/" + platformBillId, key).json().path("status").asString())
         .isEqualTo("PAID");
+    // Both recordings are in the audit log, under the platform's live id.
+    JsonNode audit =
+        http.get("/ops/audit?platform_id=" + platformId.replace("_sandbox", ""), OPERATOR_KEY)
+            .json()
+            .path("data");
+    assertThat(
+            audit
+                .valueStream()
+                .filter(e -> e.path("action").asString().equals("bill.payment"))
+                .map(e -> e.path("target").asString()))
+        .containsExactly(platformBillId, platformBillId);
+    assertThat(
+            http.get("/ops/audit?page_size=100", OPERATOR_KEY)
+                .json()
+                .path("data")
+                .valueStream()
+                .filter(e -> e.path("action").asString().equals("billing_run.start"))
+                .map(e -> e.path("target").asString()))
+        .contains(PERIOD.toString());
     // A borrower's bill is collected by debit, never recorded as the platform's payment.
     assertProblem(
         http.postJson(

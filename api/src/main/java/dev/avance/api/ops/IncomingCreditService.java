@@ -4,6 +4,7 @@ import dev.avance.activities.common.Keyset;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.reconciliation.IncomingCreditRepository;
 import dev.avance.activities.reconciliation.IncomingCreditRepository.IncomingCreditRow;
+import dev.avance.api.auth.Operator;
 import dev.avance.api.common.PageRequest;
 import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
@@ -19,12 +20,17 @@ public class IncomingCreditService {
   private final IncomingCreditRepository credits;
   private final LoanRepository loans;
   private final WorkflowGateway workflows;
+  private final OperatorAudit audit;
 
   public IncomingCreditService(
-      IncomingCreditRepository credits, LoanRepository loans, WorkflowGateway workflows) {
+      IncomingCreditRepository credits,
+      LoanRepository loans,
+      WorkflowGateway workflows,
+      OperatorAudit audit) {
     this.credits = credits;
     this.loans = loans;
     this.workflows = workflows;
+    this.audit = audit;
   }
 
   public PageResponse<IncomingCreditResponse> list(IncomingCreditStatus status, PageRequest page) {
@@ -47,7 +53,8 @@ public class IncomingCreditService {
     return response(row(bankReference));
   }
 
-  public IncomingCreditResponse assign(String bankReference, AssignCreditRequest request) {
+  public IncomingCreditResponse assign(
+      Operator operator, String bankReference, AssignCreditRequest request) {
     row(bankReference);
     if (loans.findForOperators(request.loanId()).isEmpty()) {
       throw ApiException.notFound("Loan " + request.loanId());
@@ -57,7 +64,14 @@ public class IncomingCreditService {
     } catch (WorkflowGateway.Rejected e) {
       throw new ApiException(ErrorCode.INVALID_STATE, e.getMessage());
     }
-    return get(bankReference);
+    IncomingCreditResponse credit = get(bankReference);
+    audit.record(
+        operator,
+        "incoming_credit.assign",
+        credit.platformId(),
+        bankReference,
+        OperatorAudit.details("loan_id", request.loanId()));
+    return credit;
   }
 
   private IncomingCreditRow row(String bankReference) {

@@ -87,4 +87,13 @@ public class OperatorAudit {
         e.target(),
         e.detailsJson() == null ? Map.of() : json.readValue(e.detailsJson(), DETAILS));
   }
+
+  /** Pairs of names and values, in order; null values are left out of the record. */
+  public static Map<String, String> details(String... pairs) {
+    Map<String, String> details = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      details.put(pairs[i], pairs[i + 1]);
+    }
+    return details;
+  }
 }

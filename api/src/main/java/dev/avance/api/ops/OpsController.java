@@ -135,14 +135,7 @@ public class OpsController {
       Operator operator,
       @PathVariable("bank_reference") String bankReference,
       @Valid @RequestBody AssignCreditRequest body) {
-    IncomingCreditResponse credit = credits.assign(bankReference, body);
-    audit.record(
-        operator,
-        "incoming_credit.assign",
-        credit.platformId(),
-        bankReference,
-        PlatformService.details("loan_id", body.loanId()));
-    return credit;
+    return credits.assign(operator, bankReference, body);
   }
 
   /**
@@ -181,7 +174,7 @@ public class OpsController {
         "billing_run.start",
         null,
         period.toString(),
-        PlatformService.details("workflow_id", run.workflowId(), "status", run.status()));
+        OperatorAudit.details("workflow_id", run.workflowId(), "status", run.status()));
     return ResponseEntity.status(
             "RUNNING".equals(run.status()) ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .body(

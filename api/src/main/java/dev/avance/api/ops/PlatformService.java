@@ -13,9 +13,7 @@ import dev.avance.api.common.PageRequest;
 import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +51,7 @@ public class PlatformService {
         "platform.create",
         id,
         id,
-        details(
+        OperatorAudit.details(
             "name", name,
             "sandbox_id", platform.sandbox().id(),
             "live_key_id", live.key().id(),
@@ -81,7 +79,8 @@ public class PlatformService {
     if (!platforms.setFeesPayer(id, feesPayer.name())) {
       throw ApiException.notFound("Platform " + id);
     }
-    audit.record(operator, "platform.update", id, id, details("fees_payer", feesPayer.name()));
+    audit.record(
+        operator, "platform.update", id, id, OperatorAudit.details("fees_payer", feesPayer.name()));
     return get(id);
   }
 
@@ -109,7 +108,7 @@ public class PlatformService {
         "key.issue",
         id,
         issued.key().id(),
-        details("environment", environment.name(), "prefix", issued.key().prefix()));
+        OperatorAudit.details("environment", environment.name(), "prefix", issued.key().prefix()));
     return IssuedKeyResponse.of(issued);
   }
 
@@ -138,7 +137,7 @@ public class PlatformService {
         "key.revoke",
         id,
         key.id(),
-        details("environment", key.environment().name(), "prefix", key.prefix()));
+        OperatorAudit.details("environment", key.environment().name(), "prefix", key.prefix()));
     return ApiKeyResponse.of(key);
   }
 
@@ -156,14 +155,5 @@ public class PlatformService {
         p.sandboxId() == null
             ? null
             : new PlatformSettingsResponse.Sandbox(p.sandboxId(), Environment.SANDBOX));
-  }
-
-  /** Pairs of names and values, in order; null values are left out of the record. */
-  static Map<String, String> details(String... pairs) {
-    Map<String, String> details = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      details.put(pairs[i], pairs[i + 1]);
-    }
-    return details;
   }
 }
