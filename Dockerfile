@@ -11,6 +11,7 @@ WORKDIR /build
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 COPY workflows/pom.xml workflows/
+COPY bank/pom.xml bank/
 COPY activities/pom.xml activities/
 COPY api/pom.xml api/
 COPY worker/pom.xml worker/
@@ -40,6 +41,8 @@ WORKDIR /app
 COPY --from=build --chown=avance:avance /build/avance.jar /app/avance.jar
 
 USER 10001:10001
+# Live keys only, no /sandbox endpoints, no simulated outside world (application-production.yml).
+ENV SPRING_PROFILES_ACTIVE=production
 EXPOSE 8080
 # The JVM sizes its heap from the container's memory limit, not the host's.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/avance.jar"]

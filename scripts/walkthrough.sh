@@ -6,7 +6,7 @@
 # Prints every request and answer; stops with a non-zero exit code on any unexpected status.
 #
 #   AVANCE_URL      where Avance answers (default http://localhost:8080)
-#   AVANCE_API_KEY  the platform's API key (default: the demo key in .avance/demo-api-key)
+#   AVANCE_API_KEY  a sandbox key, avk_test_... (default: the demo platform's, in .avance/demo-api-key)
 #
 # Every run onboards fresh companies, so it can run again against the same instance.
 set -euo pipefail

@@ -6,6 +6,7 @@ import dev.avance.activities.borrower.FinancialDataRepository;
 import dev.avance.activities.borrower.RepaymentMethodRepository;
 import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.loan.LoanRepository;
+import dev.avance.activities.platform.ApiKeyRepository;
 import dev.avance.activities.platform.PlatformRepository;
 import dev.avance.activities.registry.CompanyRegistry;
 import dev.avance.activities.registry.SimulatedCompanyRegistry;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 @Configuration(proxyBeanMethods = false)
 @EnableTransactionManagement
 @Import({
+  ApiKeyRepository.class,
   PlatformRepository.class,
   BorrowerRepository.class,
   RepaymentMethodRepository.class,
@@ -42,6 +44,11 @@ public class ActivitiesTestContext {
   @Bean
   JdbcClient jdbcClient(DataSource dataSource) {
     return JdbcClient.create(dataSource);
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
   }
 
   @Bean

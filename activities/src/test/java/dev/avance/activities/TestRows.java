@@ -1,5 +1,6 @@
 package dev.avance.activities;
 
+import dev.avance.activities.platform.Environment;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,11 +13,24 @@ public final class TestRows {
     this.jdbc = jdbc;
   }
 
-  public void platform(String id) {
-    jdbc.sql("insert into platforms (id, name, api_key_hash) values (:id, :id, :hash)")
-        .param("id", id)
-        .param("hash", "hash-of-" + id)
-        .update();
+  /**
+   * A platform row of the environment, without keys. A SANDBOX row needs its live platform: a LIVE
+   * row {@code <id>-live} is made with it. Tests whose money moves use SANDBOX rows, the only ones
+   * the bank simulator serves.
+   */
+  public void platform(String id, Environment environment) {
+    String live = environment == Environment.LIVE ? id : id + "-live";
+    jdbc.sql("insert into platforms (id, name) values (:id, :id)").param("id", live).update();
+    if (environment == Environment.SANDBOX) {
+      jdbc.sql(
+              """
+              insert into platforms (id, name, environment, live_platform_id)
+              values (:id, :id, 'SANDBOX', :live)
+              """)
+          .param("id", id)
+          .param("live", live)
+          .update();
+    }
   }
 
   /** A French borrower; {@code virtualIban} may be null. */

@@ -140,6 +140,25 @@ class PaymentsTest extends SimulatorTestBase {
   }
 
   @Test
+  void withDatedDelayADebitSettlesSecondsAfterItArrivedAndKeepsItsBusinessDay() {
+    bank = simulator(BankSimulatorProperties.defaults().withDatedDelay(Duration.ofSeconds(2)));
+    clock.set("2027-06-01T09:00:00");
+    send(
+        debits(
+            "P008-FAST", SddScheme.CORE, LocalDate.of(2027, 6, 5), debit("LOAN-8-REPAY", 10_001)));
+    tickAt("2027-06-01T09:00:01");
+    assertThat(notifications()).isEmpty();
+
+    tickAt("2027-06-01T09:00:03");
+    AccountEntries.Entry entry = onlyEntry(notifications().get(0));
+    assertThat(entry.amountCents()).isEqualTo(10_001);
+    assertThat(bank.balance(AVANCE)).isEqualTo(10_001);
+    // Still the Monday its calendar gives: the return windows count from it.
+    assertThat(bank.transaction("LOAN-8-REPAY").orElseThrow().settlementDate())
+        .isEqualTo(LocalDate.of(2027, 6, 7));
+  }
+
+  @Test
   void aB2bDebitIsBookedAsBbdd() {
     send(debits("P008-B2B", SddScheme.B2B, LocalDate.of(2027, 3, 25), debit("B2B-1", 9_900)));
     tickAt("2027-03-25T00:00:00");

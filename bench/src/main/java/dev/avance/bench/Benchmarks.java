@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Benchmarks {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String KEY = "avk_bench_0123456789abcdef0123456789";
+  private static final String KEY = "avk_test_bench_0123456789abcdef0123456789";
   private static final String IBAN = "FR1420041010050500013M02606";
   private static final long LOAN_CENTS = 10_000;
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Paris"));

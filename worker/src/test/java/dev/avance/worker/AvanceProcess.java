@@ -19,7 +19,9 @@ import org.springframework.util.FileSystemUtils;
  * survives restarts. Ports are free ones, so that tests never meet a developer's own instance.
  */
 final class AvanceProcess implements AutoCloseable {
-  static final String KEY = "avk_e2e_0123456789abcdef0123456789";
+  /** The demo platform's sandbox key (AVANCE_DEMO_API_KEY): its money goes to the simulator. */
+  static final String KEY = "avk_test_e2e_0123456789abcdef0123456789";
+
   private static final Path JAR = Path.of(System.getProperty("avance.jar", "target/avance.jar"));
   private static final String CLI = System.getProperty("temporal.cli", "");
 

@@ -3,6 +3,7 @@ package dev.avance.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.avance.activities.platform.Environment;
 import dev.avance.activities.platform.PlatformRepository;
 import dev.avance.workflows.billing.BillingWorkflow;
 import dev.avance.workflows.rules.TargetCalendar;
@@ -70,11 +71,14 @@ class BillingIT extends EmbeddedApiTest {
   @BeforeAll
   void setUp() {
     http = new Http("http://localhost:" + port);
-    platforms.upsert("platform-b", "Platform B", KEY_B);
+    platforms.upsert("platform-b", "Platform B", Environment.SANDBOX, KEY_B);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    platformId = "billing-it-" + suffix;
     key = "avk_test_billing_" + suffix + "_0123456789abcdef";
-    platforms.upsert(platformId, "Billing IT " + suffix, key);
+    // The sandbox row: its loans are paid out by the bank simulator. Its bills name that row.
+    platformId =
+        platforms
+            .upsert("billing-it-" + suffix, "Billing IT " + suffix, Environment.SANDBOX, key)
+            .id();
 
     sddBorrower = readyBorrower();
     Http.Response sdd =
@@ -267,6 +271,25 @@ class BillingIT extends EmbeddedApiTest {
     assertThat(paidAgain.json().path("status").asString()).isEqualTo("PAID");
     assertThat(http.get("/bill/" + platformBillId, key).json().path("status").asString())
         .isEqualTo("PAID");
+    // Both recordings are in the audit log, under the platform's live id.
+    JsonNode audit =
+        http.get("/ops/audit?platform_id=" + platformId.replace("_sandbox", ""), OPERATOR_KEY)
+            .json()
+            .path("data");
+    assertThat(
+            audit
+                .valueStream()
+                .filter(e -> e.path("action").asString().equals("bill.payment"))
+                .map(e -> e.path("target").asString()))
+        .containsExactly(platformBillId, platformBillId);
+    assertThat(
+            http.get("/ops/audit?page_size=100", OPERATOR_KEY)
+                .json()
+                .path("data")
+                .valueStream()
+                .filter(e -> e.path("action").asString().equals("billing_run.start"))
+                .map(e -> e.path("target").asString()))
+        .contains(PERIOD.toString());
     // A borrower's bill is collected by debit, never recorded as the platform's payment.
     assertProblem(
         http.postJson(
@@ -306,7 +329,7 @@ class BillingIT extends EmbeddedApiTest {
   void anOperatorChangesWhoPaysAPlatformsInterest() {
     // A platform of its own, so that the billing of this class's platform is not changed.
     String other = "fees-it-" + UUID.randomUUID().toString().substring(0, 8);
-    platforms.upsert(other, "Fees IT", "avk_test_" + other + "_0123456789abcdef");
+    platforms.upsert(other, "Fees IT", Environment.LIVE, "avk_live_" + other + "_0123456789abcdef");
     JsonNode before = http.get("/ops/platform/" + other, OPERATOR_KEY).json();
     assertThat(before.path("fees_payer").asString()).isEqualTo("AUTO");
 

@@ -1,5 +1,6 @@
 package dev.avance.worker;
 
+import dev.avance.activities.platform.Environment;
 import dev.avance.activities.platform.PlatformRepository;
 import java.io.File;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,10 +22,16 @@ import org.springframework.util.FileSystemUtils;
       "avance.embedded.temporal-ui-port=${avance.it.temporal-ui-port}",
       "avance.embedded.postgres-port=${avance.it.postgres-port}",
       "avance.demo.api-key=" + EmbeddedApiTest.KEY_A,
+      "avance.demo.live-api-key=" + EmbeddedApiTest.KEY_A_LIVE,
       "avance.operator.api-key=" + EmbeddedApiTest.OPERATOR_KEY
     })
 abstract class EmbeddedApiTest {
+  /** The demo platform's sandbox key: platform A's loans are paid out by the bank simulator. */
   static final String KEY_A = "avk_test_platform_a_0123456789abcdef";
+
+  /** The demo platform's live key: the same platform, its other environment. */
+  static final String KEY_A_LIVE = "avk_live_platform_a_0123456789abcdef";
+
   static final String KEY_B = "avk_test_platform_b_0123456789abcdef";
   static final String OPERATOR_KEY = "avk_test_operator_0123456789abcdef";
 
@@ -45,10 +52,10 @@ abstract class EmbeddedApiTest {
 
   @Autowired PlatformRepository platforms;
 
-  /** A second platform, for the tenancy checks of every suite, whichever runs first. */
+  /** A second platform's sandbox, for the tenancy checks of every suite, whichever runs first. */
   @BeforeEach
   void secondPlatform() {
-    platforms.upsert("platform-b", "Platform B", KEY_B);
+    platforms.upsert("platform-b", "Platform B", Environment.SANDBOX, KEY_B);
   }
 
   static int uiPort() {

@@ -44,7 +44,7 @@ class EmbeddedRunE2E {
     awaitListed(
         "WorkflowId=\"borrower-"
             + id
-            + "\" AND BorrowerStatus=\"TO_SIGN\" AND PlatformId=\"demo\" AND BorrowerId=\""
+            + "\" AND BorrowerStatus=\"TO_SIGN\" AND PlatformId=\"demo_sandbox\" AND BorrowerId=\""
             + id
             + "\"");
 

@@ -97,7 +97,16 @@ public class BorrowerActivitiesImpl implements BorrowerActivities {
 
   @Override
   public CompanyProfile lookUpCompany(LookUpCompany query) {
-    return registry.lookUp(query.country(), query.identifierType(), query.identifier());
+    // The borrower is registered before its look-up: its row names the platform asking, whose
+    // sandbox may have set what the register says.
+    return borrowers
+        .platformOf(query.borrowerId())
+        .map(
+            platformId ->
+                registry.lookUp(
+                    platformId, query.country(), query.identifierType(), query.identifier()))
+        .orElseGet(
+            () -> registry.lookUp(query.country(), query.identifierType(), query.identifier()));
   }
 
   @Override

@@ -107,6 +107,14 @@ public class BorrowerRepository {
         .single();
   }
 
+  /** The platform row a borrower belongs to, for the activities that only know its id. */
+  public Optional<String> platformOf(String id) {
+    return jdbc.sql("select platform_id from borrowers where id = :id")
+        .param("id", id)
+        .query(String.class)
+        .optional();
+  }
+
   public Optional<BorrowerRow> findById(String platformId, String id) {
     return jdbc.sql("select " + COLUMNS + " from borrowers where platform_id = :p and id = :id")
         .param("p", platformId)

@@ -11,4 +11,14 @@ public interface CompanyRegistry {
    * of {@code type}; a profile with {@code found == false} when it does not know it.
    */
   CompanyProfile lookUp(Country country, IdentifierType type, String identifier);
+
+  /**
+   * The same, as the borrowers of the platform row {@code platformId} see it: a sandbox may have
+   * set what the register says of a number for its own borrowers. The real registers say the same
+   * to everyone.
+   */
+  default CompanyProfile lookUp(
+      String platformId, Country country, IdentifierType type, String identifier) {
+    return lookUp(country, type, identifier);
+  }
 }

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The registry the app uses: the simulated one, unless the sandbox set a scenario for the number
- * (POST /sandbox/company-eligibility). A real registry adapter would replace the simulated one and
- * the overrides would stay a sandbox feature.
+ * The registry the app uses: the simulated one, unless a sandbox platform row set a scenario for
+ * the number (POST /sandbox/company-eligibility), which then applies to that row's borrowers only.
+ * A real registry adapter would replace the simulated one and the overrides would stay a sandbox
+ * feature.
  */
 @Primary
 @Component
@@ -33,13 +34,16 @@ public class SandboxCompanyRegistry implements CompanyRegistry {
     this.clock = clock;
   }
 
-  public void setScenario(Country country, String identifier, EligibilityScenario scenario) {
+  /** What the registry says of the number to the borrowers of the platform row from now on. */
+  public void setScenario(
+      String platformId, Country country, String identifier, EligibilityScenario scenario) {
     jdbc.sql(
             """
-            insert into registry_overrides (country, identifier, scenario, created_at)
-            values (:c, :i, :s, :at)
-            on conflict (country, identifier) do update set scenario = excluded.scenario
+            insert into registry_overrides (platform_id, country, identifier, scenario, created_at)
+            values (:p, :c, :i, :s, :at)
+            on conflict (platform_id, country, identifier) do update set scenario = excluded.scenario
             """)
+        .param("p", platformId)
         .param("c", country.name())
         .param("i", identifier)
         .param("s", scenario.name())
@@ -47,10 +51,24 @@ public class SandboxCompanyRegistry implements CompanyRegistry {
         .update();
   }
 
+  /** Without a platform, no sandbox's overrides apply. */
   @Override
   public CompanyProfile lookUp(Country country, IdentifierType type, String identifier) {
+    return simulated.lookUp(country, type, identifier);
+  }
+
+  @Override
+  public CompanyProfile lookUp(
+      String platformId, Country country, IdentifierType type, String identifier) {
+    // Sandbox rows only: a live borrower meets the register as it is, whatever was set.
     Optional<String> scenario =
-        jdbc.sql("select scenario from registry_overrides where country = :c and identifier = :i")
+        jdbc.sql(
+                """
+                select o.scenario from registry_overrides o
+                join platforms p on p.id = o.platform_id and p.environment = 'SANDBOX'
+                where o.platform_id = :p and o.country = :c and o.identifier = :i
+                """)
+            .param("p", platformId)
             .param("c", country.name())
             .param("i", identifier)
             .query(String.class)

@@ -114,8 +114,7 @@ public final class BillingBenchmark {
 
   /** Set-based inserts of deterministic pseudo-random data. */
   private static void insert(JdbcClient jdbc, int loans) {
-    jdbc.sql("insert into platforms (id, name, api_key_hash) values ('bench', 'Benchmark', 'x')")
-        .update();
+    jdbc.sql("insert into platforms (id, name) values ('bench', 'Benchmark')").update();
     jdbc.sql(
             """
             insert into borrowers (id, platform_id, identifier, identifier_type, country, status,

@@ -1,5 +1,7 @@
 package dev.avance.activities.billing;
 
+import dev.avance.activities.TestRows;
+import dev.avance.activities.platform.Environment;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,12 +32,11 @@ public final class BillingFixtures {
         .update();
   }
 
+  /** A SANDBOX platform row (its loans are paid out and debited by the simulator). */
   public void platform(String id, String feesPayer) {
-    jdbc.sql(
-            "insert into platforms (id, name, api_key_hash, fees_payer)"
-                + " values (:id, :id, :hash, :payer)")
+    new TestRows(jdbc).platform(id, Environment.SANDBOX);
+    jdbc.sql("update platforms set fees_payer = :payer where id = :id")
         .param("id", id)
-        .param("hash", "hash-" + id)
         .param("payer", feesPayer)
         .update();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.avance.activities.ActivitiesTestContext;
 import dev.avance.activities.TestDatabase;
+import dev.avance.activities.platform.Environment;
 import dev.avance.activities.platform.PlatformRepository;
 import dev.avance.workflows.borrower.BorrowerActivities;
 import dev.avance.workflows.borrower.BorrowerRegistered;
@@ -77,8 +78,8 @@ class BorrowerActivitiesTest {
   void cleanSlate() {
     TestDatabase.reset(dataSource);
     PlatformRepository platforms = context.getBean(PlatformRepository.class);
-    platforms.upsert(PLATFORM, "Platform A", "key-a");
-    platforms.upsert(OTHER_PLATFORM, "Platform B", "key-b");
+    platforms.upsert(PLATFORM, "Platform A", Environment.LIVE, "avk_live_platform_a");
+    platforms.upsert(OTHER_PLATFORM, "Platform B", Environment.LIVE, "avk_live_platform_b");
   }
 
   @Test

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.avance.activities.TestDatabase;
-import dev.avance.activities.platform.PlatformRepository;
+import dev.avance.activities.TestRows;
+import dev.avance.activities.platform.Environment;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,9 +62,9 @@ class BorrowerRepositoryTest {
   @BeforeEach
   void seed() {
     TestDatabase.reset(dataSource);
-    PlatformRepository platforms = new PlatformRepository(JdbcClient.create(dataSource));
-    platforms.upsert(PLATFORM, "Platform A", "key-a");
-    platforms.upsert(OTHER_PLATFORM, "Platform B", "key-b");
+    TestRows rows = new TestRows(JdbcClient.create(dataSource));
+    rows.platform(PLATFORM, Environment.LIVE);
+    rows.platform(OTHER_PLATFORM, Environment.SANDBOX);
     for (int i = 0; i < ROWS; i++) {
       String id = String.format("b%02d", (i * 7) % ROWS); // a permutation of b00..b24
       boolean shared = i == 5 || i == 17;

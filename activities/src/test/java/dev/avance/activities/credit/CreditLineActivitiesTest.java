@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.avance.activities.CreditTestApplication;
 import dev.avance.activities.RealPostgresTest;
 import dev.avance.activities.TestRows;
+import dev.avance.activities.platform.Environment;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.credit.CreditLineActivities;
 import dev.avance.workflows.credit.CreditLineStatus;
@@ -81,8 +82,8 @@ class CreditLineActivitiesTest extends RealPostgresTest {
             "truncate table credit_repayments, credit_reservations, credit_lines, borrowers,"
                 + " platforms cascade")
         .update();
-    rows.platform(PLATFORM);
-    rows.platform(OTHER_PLATFORM);
+    rows.platform(PLATFORM, Environment.SANDBOX);
+    rows.platform(OTHER_PLATFORM, Environment.SANDBOX);
     rows.borrower(BORROWER, PLATFORM, "ACTIVE", null, T0);
     rows.borrower(OTHER_BORROWER, OTHER_PLATFORM, "ACTIVE", null, T0);
   }

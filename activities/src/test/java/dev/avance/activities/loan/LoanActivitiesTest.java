@@ -7,6 +7,7 @@ import dev.avance.activities.RealPostgresTest;
 import dev.avance.activities.TestRows;
 import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.events.DomainEventRepository.DomainEvent;
+import dev.avance.activities.platform.Environment;
 import dev.avance.workflows.loan.BankAccount;
 import dev.avance.workflows.loan.Invoice;
 import dev.avance.workflows.loan.LoanActivities;
@@ -48,7 +49,7 @@ class LoanActivitiesTest extends RealPostgresTest {
   void cleanSlate() {
     jdbc.sql("truncate table domain_events, loans, borrowers, platforms cascade").update();
     TestRows rows = new TestRows(jdbc);
-    rows.platform(PLATFORM);
+    rows.platform(PLATFORM, Environment.SANDBOX);
     rows.borrower(BORROWER, PLATFORM, "READY", null, T0);
     activities.register(
         new RegisterLoan(

@@ -8,6 +8,7 @@ import dev.avance.activities.RealPostgresTest;
 import dev.avance.activities.TestRows;
 import dev.avance.activities.common.Keyset;
 import dev.avance.activities.loan.LoanRepository;
+import dev.avance.activities.platform.Environment;
 import dev.avance.activities.reconciliation.IncomingCreditRepository.IncomingCreditRow;
 import dev.avance.workflows.loan.BankAccount;
 import dev.avance.workflows.loan.Invoice;
@@ -62,7 +63,7 @@ class IncomingCreditActivitiesTest extends RealPostgresTest {
                 + " platforms cascade")
         .update();
     TestRows rows = new TestRows(jdbc);
-    rows.platform(PLATFORM);
+    rows.platform(PLATFORM, Environment.SANDBOX);
     rows.borrower("b-1", PLATFORM, "READY", IBAN_1, T0);
     rows.borrower("b-2", PLATFORM, "READY", IBAN_2, T0);
     loan("loan-1", "b-1", LoanStatus.TO_REPAY);

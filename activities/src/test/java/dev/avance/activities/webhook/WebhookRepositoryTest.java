@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.avance.activities.CreditTestApplication;
 import dev.avance.activities.RealPostgresTest;
 import dev.avance.activities.TestRows;
+import dev.avance.activities.platform.Environment;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ class WebhookRepositoryTest extends RealPostgresTest {
   @BeforeEach
   void cleanSlate() {
     jdbc.sql("truncate table webhook_subscriptions, platforms cascade").update();
-    new TestRows(jdbc).platform("plat-a");
+    new TestRows(jdbc).platform("plat-a", Environment.LIVE);
   }
 
   private String stored(String id) {

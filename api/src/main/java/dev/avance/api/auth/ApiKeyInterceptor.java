@@ -1,7 +1,7 @@
 package dev.avance.api.auth;
 
+import dev.avance.activities.platform.ApiKeyRepository;
 import dev.avance.activities.platform.Platform;
-import dev.avance.activities.platform.PlatformRepository;
 import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,18 +11,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Authenticates every API request by its {@code Authorization: Bearer <key>} header. Runs inside
- * Spring MVC so that a refusal goes through the same problem mapping as every other error.
+ * Authenticates every API request by its {@code Authorization: Bearer <key>} header: the key's
+ * platform row (LIVE or SANDBOX) is the tenant of the request. A revoked key is an unknown one. A
+ * sandbox key is refused everywhere when the sandbox is off ({@code production}), so that no
+ * sandbox data is made or read where live money moves. Runs inside Spring MVC so that a refusal
+ * goes through the same problem mapping as every other error.
  */
 @Component
 public class ApiKeyInterceptor implements HandlerInterceptor {
   static final String PLATFORM_ATTRIBUTE = ApiKeyInterceptor.class.getName() + ".platform";
   private static final String BEARER = "Bearer ";
 
-  private final PlatformRepository platforms;
+  private final ApiKeyRepository keys;
+  private final SandboxProperties sandbox;
 
-  public ApiKeyInterceptor(PlatformRepository platforms) {
-    this.platforms = platforms;
+  public ApiKeyInterceptor(ApiKeyRepository keys, SandboxProperties sandbox) {
+    this.keys = keys;
+    this.sandbox = sandbox;
   }
 
   @Override
@@ -36,10 +41,15 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
     }
     String key = header.substring(BEARER.length()).trim();
     Platform platform =
-        key.isEmpty() || key.length() > 200 ? null : platforms.findByApiKey(key).orElse(null);
+        key.isEmpty() || key.length() > 200 ? null : keys.authenticate(key).orElse(null);
     if (platform == null) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
       throw new ApiException(ErrorCode.UNAUTHORIZED, "The API key is not valid");
+    }
+    if (platform.isSandbox() && !sandbox.enabled()) {
+      throw new ApiException(
+          ErrorCode.SANDBOX_DISABLED,
+          "This is a sandbox key (avk_test_); this deployment accepts live keys only");
     }
     request.setAttribute(PLATFORM_ATTRIBUTE, platform);
     return true;

@@ -8,12 +8,16 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Lets a controller method take the authenticated {@link Platform} as a parameter. */
+/**
+ * Lets a controller method take the authenticated {@link Platform}, or on an operator endpoint the
+ * {@link Operator}, as a parameter.
+ */
 class CurrentPlatformResolver implements HandlerMethodArgumentResolver {
 
   @Override
   public boolean supportsParameter(MethodParameter parameter) {
-    return parameter.getParameterType() == Platform.class;
+    return parameter.getParameterType() == Platform.class
+        || parameter.getParameterType() == Operator.class;
   }
 
   @Override
@@ -22,11 +26,14 @@ class CurrentPlatformResolver implements HandlerMethodArgumentResolver {
       ModelAndViewContainer mav,
       NativeWebRequest request,
       WebDataBinderFactory binderFactory) {
-    Object platform =
-        request.getAttribute(ApiKeyInterceptor.PLATFORM_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-    if (platform == null) {
+    String attribute =
+        parameter.getParameterType() == Platform.class
+            ? ApiKeyInterceptor.PLATFORM_ATTRIBUTE
+            : OperatorKeyInterceptor.OPERATOR_ATTRIBUTE;
+    Object caller = request.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST);
+    if (caller == null) {
       throw new IllegalStateException("handler is outside the authenticated paths");
     }
-    return platform;
+    return caller;
   }
 }

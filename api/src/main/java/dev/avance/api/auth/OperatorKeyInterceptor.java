@@ -20,16 +20,20 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 @Component
 public class OperatorKeyInterceptor implements HandlerInterceptor {
+  static final String OPERATOR_ATTRIBUTE = OperatorKeyInterceptor.class.getName() + ".operator";
   private static final String BEARER = "Bearer ";
 
   /** SHA-256 of the operator key, or null when none is configured. */
   private final byte[] keyHash;
 
+  /** Who the audit log says acted: 12 hex digits of the hash, which tell keys apart. */
+  private final Operator operator;
+
   public OperatorKeyInterceptor(@Value("${avance.operator.api-key:}") String operatorKey) {
-    this.keyHash =
-        operatorKey == null || operatorKey.isBlank()
-            ? null
-            : ApiKeys.hash(operatorKey.trim()).getBytes(StandardCharsets.US_ASCII);
+    String hash =
+        operatorKey == null || operatorKey.isBlank() ? null : ApiKeys.hash(operatorKey.trim());
+    this.keyHash = hash == null ? null : hash.getBytes(StandardCharsets.US_ASCII);
+    this.operator = hash == null ? null : new Operator("sha256:" + hash.substring(0, 12));
   }
 
   @Override
@@ -52,6 +56,7 @@ public class OperatorKeyInterceptor implements HandlerInterceptor {
     if (!MessageDigest.isEqual(given, keyHash)) {
       throw new ApiException(ErrorCode.FORBIDDEN, "Operator endpoints need the operator key");
     }
+    request.setAttribute(OPERATOR_ATTRIBUTE, operator);
     return true;
   }
 }

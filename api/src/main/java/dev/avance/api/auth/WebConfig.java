@@ -1,12 +1,14 @@
 package dev.avance.api.auth;
 
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration
+@EnableConfigurationProperties(SandboxProperties.class)
 public class WebConfig implements WebMvcConfigurer {
   /** Paths that answer without an API key. */
   static final String[] PUBLIC_PATHS = {
@@ -16,14 +18,22 @@ public class WebConfig implements WebMvcConfigurer {
   /** Paths for Avance's operators, authenticated by the operator key instead of a platform's. */
   static final String OPERATOR_PATHS = "/ops/**";
 
+  /** Paths for sandbox keys only. */
+  static final String SANDBOX_PATHS = "/sandbox/**";
+
   private final ApiKeyInterceptor apiKeys;
   private final OperatorKeyInterceptor operatorKey;
+  private final SandboxPathGuard sandboxPaths;
   private final NulGuard nulGuard;
 
   public WebConfig(
-      ApiKeyInterceptor apiKeys, OperatorKeyInterceptor operatorKey, NulGuard nulGuard) {
+      ApiKeyInterceptor apiKeys,
+      OperatorKeyInterceptor operatorKey,
+      SandboxPathGuard sandboxPaths,
+      NulGuard nulGuard) {
     this.apiKeys = apiKeys;
     this.operatorKey = operatorKey;
+    this.sandboxPaths = sandboxPaths;
     this.nulGuard = nulGuard;
   }
 
@@ -35,6 +45,7 @@ public class WebConfig implements WebMvcConfigurer {
         .excludePathPatterns(PUBLIC_PATHS)
         .excludePathPatterns(OPERATOR_PATHS);
     registry.addInterceptor(operatorKey).addPathPatterns(OPERATOR_PATHS);
+    registry.addInterceptor(sandboxPaths).addPathPatterns(SANDBOX_PATHS);
     registry.addInterceptor(nulGuard).addPathPatterns("/**").excludePathPatterns(PUBLIC_PATHS);
   }
 

@@ -1,6 +1,7 @@
 package dev.avance.api.bank;
 
 import dev.avance.activities.bank.BankMessageRepository.Direction;
+import dev.avance.api.auth.Operator;
 import dev.avance.api.common.PageRequest;
 import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
@@ -114,8 +115,8 @@ public class BankMessageController {
       path = "/ops/bank/messages",
       consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
   public ResponseEntity<ReceivedBankMessageResponse> receiveBankMessage(
-      HttpServletRequest request) {
-    ReceivedBankMessageResponse received = messages.receive(body(request));
+      Operator operator, HttpServletRequest request) {
+    ReceivedBankMessageResponse received = messages.receive(operator, body(request));
     return ResponseEntity.status(received.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(received);
   }

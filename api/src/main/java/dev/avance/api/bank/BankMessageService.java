@@ -5,7 +5,9 @@ import dev.avance.activities.bank.BankInbox;
 import dev.avance.activities.bank.BankMessageRepository;
 import dev.avance.activities.bank.BankMessageRepository.BankMessageRow;
 import dev.avance.activities.bank.BankMessageRepository.Direction;
+import dev.avance.api.auth.Operator;
 import dev.avance.api.common.PageRequest;
+import dev.avance.api.ops.OperatorAudit;
 import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
@@ -20,12 +22,17 @@ public class BankMessageService {
   private final BankMessageRepository messages;
   private final BankEntryRepository entries;
   private final BankInbox inbox;
+  private final OperatorAudit audit;
 
   public BankMessageService(
-      BankMessageRepository messages, BankEntryRepository entries, BankInbox inbox) {
+      BankMessageRepository messages,
+      BankEntryRepository entries,
+      BankInbox inbox,
+      OperatorAudit audit) {
     this.messages = messages;
     this.entries = entries;
     this.inbox = inbox;
+    this.audit = audit;
   }
 
   public PageResponse<BankMessageResponse> list(
@@ -64,9 +71,19 @@ public class BankMessageService {
   }
 
   /** A file from the live bank, uploaded by an operator: the same path as the drop folder's. */
-  public ReceivedBankMessageResponse receive(byte[] xml) {
+  public ReceivedBankMessageResponse receive(Operator operator, byte[] xml) {
     try {
       BankInbox.Applied applied = inbox.apply(Channel.LIVE, xml);
+      audit.record(
+          operator,
+          "bank_message.receive",
+          null,
+          applied.file().messageId(),
+          OperatorAudit.details(
+              "type",
+              applied.file().type(),
+              "duplicate",
+              Boolean.toString(applied.file().duplicate())));
       return new ReceivedBankMessageResponse(
           applied.file().id(),
           applied.file().messageId(),

@@ -7,10 +7,12 @@ import dev.avance.activities.billing.BillRepository;
 import dev.avance.activities.billing.BillRow;
 import dev.avance.activities.billing.BillTransferPayments;
 import dev.avance.activities.platform.Platform;
+import dev.avance.api.auth.Operator;
 import dev.avance.api.common.PageRequest;
 import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
+import dev.avance.api.ops.OperatorAudit;
 import dev.avance.workflows.billing.BillStatus;
 import dev.avance.workflows.billing.PayerType;
 import dev.avance.workflows.rules.LoanReferences;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Bills from the read model, scoped to the calling platform (its own and its borrowers'). */
@@ -25,13 +28,19 @@ import org.springframework.stereotype.Service;
 public class BillService {
   private final BillRepository bills;
   private final BillTransferPayments payments;
+  private final OperatorAudit audit;
   private final Clock clock;
   private final BankProperties bank;
 
   public BillService(
+<<<<<<< HEAD
       BillRepository bills, BillTransferPayments payments, Clock clock, BankProperties bank) {
+=======
+      BillRepository bills, BillTransferPayments payments, OperatorAudit audit, Clock clock) {
+>>>>>>> tenancy
     this.bills = bills;
     this.payments = payments;
+    this.audit = audit;
     this.clock = clock;
     this.bank = bank;
   }
@@ -69,13 +78,19 @@ public class BillService {
    * An operator records a bill's payment by transfer (by default now; never in the future): the
    * bill is PAID and the loans it settles are CLOSED. Recorded before, the bill as it is.
    */
-  public BillResponse recordTransferPayment(String id, Instant paidAt) {
+  public BillResponse recordTransferPayment(Operator operator, String id, Instant paidAt) {
     if (paidAt != null && paidAt.isAfter(clock.instant())) {
       throw ApiException.invalidField("paid_at", "out_of_range", "must not be in the future");
     }
     try {
       BillRow bill =
           payments.record(id, paidAt).orElseThrow(() -> ApiException.notFound("Bill " + id)).bill();
+      audit.record(
+          operator,
+          "bill.payment",
+          bill.platformId(),
+          id,
+          Map.of("paid_at", String.valueOf(bill.paidAt())));
       return response(bill, bills.lines(bill.id()).stream().map(BillService::line).toList());
     } catch (BillTransferPayments.NotPayable e) {
       throw new ApiException(ErrorCode.INVALID_STATE, e.getMessage());

@@ -7,6 +7,7 @@ public enum ErrorCode {
   UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Missing or invalid API key"),
   FORBIDDEN(HttpStatus.FORBIDDEN, "This key may not call this endpoint"),
   OPERATOR_ACCESS_DISABLED(HttpStatus.FORBIDDEN, "Operator endpoints are disabled"),
+  SANDBOX_DISABLED(HttpStatus.FORBIDDEN, "Sandbox keys are not accepted here"),
   NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
   VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "The request has invalid fields"),
   MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "The request body is not valid JSON"),
@@ -18,6 +19,8 @@ public enum ErrorCode {
   DUPLICATE_IDENTIFIER(HttpStatus.CONFLICT, "Borrower already onboarded"),
   INVALID_STATE(HttpStatus.CONFLICT, "Not allowed in the current state"),
   SALT_ID_REUSED(HttpStatus.CONFLICT, "salt_id already used for another request"),
+  PLATFORM_EXISTS(HttpStatus.CONFLICT, "A platform already has this id"),
+  KEY_LIMIT_REACHED(HttpStatus.CONFLICT, "Two keys are active already"),
   TEMPORARILY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
   INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

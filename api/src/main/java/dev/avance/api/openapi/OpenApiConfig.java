@@ -1,6 +1,7 @@
 package dev.avance.api.openapi;
 
 import dev.avance.activities.platform.Platform;
+import dev.avance.api.auth.Operator;
 import dev.avance.api.common.PageRequest;
 import dev.avance.api.error.ErrorCode;
 import io.swagger.v3.core.converter.ModelConverter;
@@ -60,8 +61,8 @@ public class OpenApiConfig {
   public static final String PROBLEM_JSON = "application/problem+json";
 
   static {
-    // The authenticated platform is resolved from the API key, never sent as a parameter.
-    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Platform.class);
+    // The authenticated platform (or operator) is resolved from the key, never sent as a parameter.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Platform.class, Operator.class);
   }
 
   private static final String DESCRIPTION =
@@ -70,8 +71,10 @@ public class OpenApiConfig {
       **credit line**, and finance an unpaid B2B invoice with a **loan** paid out at once and \
       repaid 1 to 120 days later, by SEPA Direct Debit or by transfer quoting the loan's reference.
 
-      **Authentication.** Every request sends `Authorization: Bearer <api key>`. A key belongs to \
-      one platform; another platform's resources answer `404` exactly as missing ones.
+      **Authentication.** Every request sends `Authorization: Bearer <api key>`. A platform has two \
+      environments, each with its own keys and its own data: live (`avk_live_...` keys, real \
+      money) and sandbox (`avk_test_...` keys, a simulated bank). Another platform's resources, \
+      and the other environment's, answer `404` exactly as missing ones. A revoked key is `401`.
 
       **Conventions.** JSON in snake_case; amounts in integer euro cents; dates ISO-8601 \
       (`YYYY-MM-DD`, date-times with an offset). Unknown fields, a number for a string (or the \
@@ -91,7 +94,9 @@ public class OpenApiConfig {
       excludes JSON `406 not_acceptable`.
 
       **Sandbox.** The `/sandbox` endpoints simulate the outside world (a transfer arriving, a \
-      direct debit returned); they are off in production.
+      direct debit returned) for sandbox keys; to a live key they answer `404` as an unknown \
+      path. Where the sandbox is off (production), a sandbox key answers `403 sandbox_disabled` \
+      everywhere.
       """;
 
   @Bean
@@ -142,7 +147,7 @@ public class OpenApiConfig {
                     .name(Tags.SANDBOX)
                     .description(
                         "The simulated outside world: money arriving, a direct debit returned."
-                            + " Off in production.")));
+                            + " Sandbox keys (`avk_test_`) only; off in production.")));
   }
 
   /**
@@ -307,14 +312,31 @@ public class OpenApiConfig {
                       + (body ? "; `malformed_request`: the body is not JSON" : "")));
     }
     responses.putIfAbsent(
-        "401", new ApiResponse().description("`unauthorized`: missing or invalid API key"));
-    if (path.contains("{")) {
+        "401",
+        new ApiResponse().description("`unauthorized`: missing, invalid or revoked API key"));
+    boolean operators = path.startsWith("/ops/");
+    boolean sandbox = path.startsWith("/sandbox/");
+    if (!operators) {
+      responses.putIfAbsent(
+          "403",
+          new ApiResponse()
+              .description(
+                  "`sandbox_disabled`: a sandbox key (`avk_test_`) where the sandbox is off (the"
+                      + " production profile)"));
+    }
+    if (path.contains("{") || sandbox) {
+      String notFound =
+          path.contains("{")
+              ? "`not_found`: no such resource for this platform (another platform's resources,"
+                  + " and the other environment's, answer the same)"
+              : "`not_found`";
       responses.putIfAbsent(
           "404",
           new ApiResponse()
               .description(
-                  "`not_found`: no such resource for this platform (another platform's resources"
-                      + " answer the same)"));
+                  sandbox
+                      ? notFound + "; to a live key, as an unknown path (sandbox keys only)"
+                      : notFound));
     }
     if (body) {
       responses.putIfAbsent(

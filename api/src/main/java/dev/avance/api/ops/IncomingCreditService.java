@@ -4,6 +4,7 @@ import dev.avance.activities.common.Keyset;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.reconciliation.IncomingCreditRepository;
 import dev.avance.activities.reconciliation.IncomingCreditRepository.IncomingCreditRow;
+import dev.avance.api.auth.Operator;
 import dev.avance.api.common.PageRequest;
 import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
@@ -16,6 +17,7 @@ import dev.avance.workflows.refund.RefundWorkflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Operators' view of incoming credits, and the assignment of parked ones to loans. */
@@ -27,6 +29,7 @@ public class IncomingCreditService {
   private final IncomingCreditRepository credits;
   private final LoanRepository loans;
   private final WorkflowGateway workflows;
+  private final OperatorAudit audit;
 
   private final Clock clock;
 
@@ -34,10 +37,12 @@ public class IncomingCreditService {
       IncomingCreditRepository credits,
       LoanRepository loans,
       WorkflowGateway workflows,
+      OperatorAudit audit,
       Clock clock) {
     this.credits = credits;
     this.loans = loans;
     this.workflows = workflows;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -61,7 +66,8 @@ public class IncomingCreditService {
     return response(row(bankReference));
   }
 
-  public IncomingCreditResponse assign(String bankReference, AssignCreditRequest request) {
+  public IncomingCreditResponse assign(
+      Operator operator, String bankReference, AssignCreditRequest request) {
     row(bankReference);
     if (loans.findForOperators(request.loanId()).isEmpty()) {
       throw ApiException.notFound("Loan " + request.loanId());
@@ -71,15 +77,24 @@ public class IncomingCreditService {
     } catch (WorkflowGateway.Rejected e) {
       throw new ApiException(ErrorCode.INVALID_STATE, e.getMessage());
     }
-    return get(bankReference);
+    IncomingCreditResponse credit = get(bankReference);
+    audit.record(
+        operator,
+        "incoming_credit.assign",
+        credit.platformId(),
+        bankReference,
+        OperatorAudit.details("loan_id", request.loanId()));
+    return credit;
   }
 
   /**
    * Pays the credit's parked or overpaid money back, once: starts its refund or joins the one asked
    * before, and answers its outcome if the bank answers within a few seconds.
    */
-  public RefundResponse refund(String bankReference) {
-    row(bankReference);
+  public RefundResponse refund(Operator operator, String bankReference) {
+    IncomingCreditRow credit = row(bankReference);
+    audit.record(
+        operator, "incoming_credit.refund", credit.platformId(), bankReference, Map.of());
     try {
       return workflows
           .refund(new RefundRequest(bankReference, clock.instant()), REFUND_WAIT)

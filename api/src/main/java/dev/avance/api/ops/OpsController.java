@@ -1,6 +1,6 @@
 package dev.avance.api.ops;
 
-import dev.avance.activities.platform.PlatformRepository;
+import dev.avance.api.auth.Operator;
 import dev.avance.api.billing.BillResponse;
 import dev.avance.api.billing.BillService;
 import dev.avance.api.billing.Periods;
@@ -24,7 +24,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,32 +32,32 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Avance's operators (the operator key, not a platform's): billing runs on demand, platforms'
- * payments of their bills and who pays their interest, and the money that came in without repaying
- * a loan.
+ * payments of their bills, and the money that came in without repaying a loan. Each action is
+ * recorded in the audit log. Platforms and keys: {@link OpsPlatformController}.
  */
 @RestController
 @Tag(name = Tags.OPERATORS)
 public class OpsController {
-  private static final String OPERATOR_KEY_ONLY =
+  static final String OPERATOR_KEY_ONLY =
       "`forbidden`: a platform's key; `operator_access_disabled`: no operator key is configured";
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   private final WorkflowGateway workflows;
   private final IncomingCreditService credits;
   private final BillService bills;
-  private final PlatformRepository platforms;
+  private final OperatorAudit audit;
   private final Clock clock;
 
   public OpsController(
       WorkflowGateway workflows,
       IncomingCreditService credits,
       BillService bills,
-      PlatformRepository platforms,
+      OperatorAudit audit,
       Clock clock) {
     this.workflows = workflows;
     this.credits = credits;
     this.bills = bills;
-    this.platforms = platforms;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -79,37 +78,8 @@ public class OpsController {
       description = "`invalid_state`: a bill collected by direct debit, or not issued yet")
   @PostMapping(path = "/ops/bill/{id}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
   public BillResponse recordBillTransfer(
-      @PathVariable String id, @Valid @RequestBody BillTransferRequest body) {
-    return bills.recordTransferPayment(id, body.paidAt());
-  }
-
-  @Operation(
-      operationId = "getPlatformSettings",
-      summary = "Get a platform's settings",
-      description = "Operator key only.")
-  @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
-  @GetMapping("/ops/platform/{id}")
-  public PlatformSettingsResponse getPlatformSettings(@PathVariable String id) {
-    return platforms
-        .settings(id)
-        .map(p -> new PlatformSettingsResponse(p.id(), p.name(), FeesPayer.valueOf(p.feesPayer())))
-        .orElseThrow(() -> ApiException.notFound("Platform " + id));
-  }
-
-  @Operation(
-      operationId = "updatePlatformSettings",
-      summary = "Change who pays a platform's interest",
-      description =
-          "`fees_payer` applies from the next billing run on; bills already generated keep"
-              + " their payer. Operator key only.")
-  @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
-  @PatchMapping(path = "/ops/platform/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public PlatformSettingsResponse updatePlatformSettings(
-      @PathVariable String id, @Valid @RequestBody PlatformSettingsRequest body) {
-    if (!platforms.setFeesPayer(id, body.feesPayer().name())) {
-      throw ApiException.notFound("Platform " + id);
-    }
-    return getPlatformSettings(id);
+      Operator operator, @PathVariable String id, @Valid @RequestBody BillTransferRequest body) {
+    return bills.recordTransferPayment(operator, id, body.paidAt());
   }
 
   @Operation(
@@ -157,8 +127,8 @@ public class OpsController {
               + " applicable to an open loan), or the payer's account is unknown")
   @PostMapping("/ops/incoming-credit/{bank_reference}/refund")
   public ResponseEntity<RefundResponse> refundIncomingCredit(
-      @PathVariable("bank_reference") String bankReference) {
-    RefundResponse refund = credits.refund(bankReference);
+      Operator operator, @PathVariable("bank_reference") String bankReference) {
+    RefundResponse refund = credits.refund(operator, bankReference);
     return ResponseEntity.status(
             "RUNNING".equals(refund.status()) ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .body(refund);
@@ -186,9 +156,10 @@ public class OpsController {
       path = "/ops/incoming-credit/{bank_reference}/assignment",
       consumes = MediaType.APPLICATION_JSON_VALUE)
   public IncomingCreditResponse assignIncomingCredit(
+      Operator operator,
       @PathVariable("bank_reference") String bankReference,
       @Valid @RequestBody AssignCreditRequest body) {
-    return credits.assign(bankReference, body);
+    return credits.assign(operator, bankReference, body);
   }
 
   /**
@@ -215,13 +186,19 @@ public class OpsController {
   @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
   @PostMapping(path = "/ops/billing-runs", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<BillingRunResponse> startBillingRun(
-      @Valid @RequestBody BillingRunRequest body) {
+      Operator operator, @Valid @RequestBody BillingRunRequest body) {
     YearMonth period = Periods.parse("period", body.period());
     if (period.isAfter(YearMonth.now(clock.withZone(PARIS)))) {
       throw ApiException.invalidField(
           "period", "out_of_range", "must not be after the current month");
     }
     BillingRunStatus run = workflows.startBillingRun(period);
+    audit.record(
+        operator,
+        "billing_run.start",
+        null,
+        period.toString(),
+        OperatorAudit.details("workflow_id", run.workflowId(), "status", run.status()));
     return ResponseEntity.status(
             "RUNNING".equals(run.status()) ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .body(

@@ -180,7 +180,8 @@ public class SandboxController {
       summary = "Make a company eligible or not",
       description =
           "The sandbox registry answers this scenario for the number from now on: ELIGIBLE, or a"
-              + " refusal reason. Borrowers onboarded afterwards get it.")
+              + " refusal reason. Your sandbox's borrowers onboarded afterwards get it; no other"
+              + " platform's do.")
   @PostMapping(path = "/sandbox/company-eligibility", consumes = MediaType.APPLICATION_JSON_VALUE)
   public CompanyEligibilityResponse companyEligibility(
       Platform platform, @Valid @RequestBody CompanyEligibilityRequest body) {
@@ -193,7 +194,8 @@ public class SandboxController {
             problem -> {
               throw ApiException.invalidField("identifier", "invalid_identifier", problem);
             });
-    registry.setScenario(country, identifier, body.scenario());
+    // The platform row's own: another platform's borrowers meet the registry as it is.
+    registry.setScenario(platform.id(), country, identifier, body.scenario());
     return new CompanyEligibilityResponse(identifier, country, body.scenario());
   }
 

@@ -1,6 +1,7 @@
 package dev.avance.api.webhook;
 
 import dev.avance.activities.platform.Platform;
+import dev.avance.activities.platform.PlatformRepository;
 import dev.avance.activities.webhook.WebhookRepository.PendingEvent;
 import dev.avance.api.borrower.BorrowerService;
 import dev.avance.api.error.ApiException;
@@ -18,11 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventPayloads {
   private final BorrowerService borrowers;
   private final LoanService loans;
+  private final PlatformRepository platforms;
   private final JsonMapper json;
 
-  public EventPayloads(BorrowerService borrowers, LoanService loans, JsonMapper json) {
+  public EventPayloads(
+      BorrowerService borrowers, LoanService loans, PlatformRepository platforms, JsonMapper json) {
     this.borrowers = borrowers;
     this.loans = loans;
+    this.platforms = platforms;
     this.json = json;
   }
 
@@ -36,7 +40,11 @@ public class EventPayloads {
   }
 
   private Object entity(PendingEvent event) {
-    Platform platform = new Platform(event.platformId(), null);
+    // The entity as the event's platform row reads it, whichever environment that row is.
+    Platform platform = platforms.findById(event.platformId()).orElse(null);
+    if (platform == null) {
+      return Map.of("id", event.entityId(), "type", event.entityType());
+    }
     try {
       return switch (event.entityType()) {
         case "borrower" -> borrowers.get(platform, event.entityId());

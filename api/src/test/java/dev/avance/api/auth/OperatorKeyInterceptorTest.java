@@ -3,6 +3,7 @@ package dev.avance.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.avance.activities.platform.ApiKeys;
 import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,19 @@ class OperatorKeyInterceptorTest {
             interceptor.preHandle(
                 request("bearer  " + KEY + " "), new MockHttpServletResponse(), new Object()))
         .isTrue();
+  }
+
+  @Test
+  void theAuditNamesTheOperatorByAFingerprintOfTheKey() {
+    OperatorKeyInterceptor interceptor = new OperatorKeyInterceptor(KEY);
+    MockHttpServletRequest request = request("Bearer " + KEY);
+
+    interceptor.preHandle(request, new MockHttpServletResponse(), new Object());
+
+    Operator operator = (Operator) request.getAttribute(OperatorKeyInterceptor.OPERATOR_ATTRIBUTE);
+    assertThat(operator.fingerprint())
+        .isEqualTo("sha256:" + ApiKeys.hash(KEY).substring(0, 12))
+        .doesNotContain(KEY);
   }
 
   @Test
