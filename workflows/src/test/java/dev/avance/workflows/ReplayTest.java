@@ -8,6 +8,7 @@ import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.loan.LoanWorkflowImpl;
 import dev.avance.workflows.payment.CreditAssignmentWorkflowImpl;
 import dev.avance.workflows.payment.IncomingCreditWorkflowImpl;
+import dev.avance.workflows.refund.RefundWorkflowImpl;
 import dev.avance.workflows.testing.Histories;
 import dev.avance.workflows.testing.TestEnvironments;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -49,7 +50,8 @@ class ReplayTest {
                             LoanWorkflowImpl.class,
                             IncomingCreditWorkflowImpl.class,
                             CreditAssignmentWorkflowImpl.class,
-                            BillingWorkflowImpl.class);
+                            BillingWorkflowImpl.class,
+                            RefundWorkflowImpl.class);
                         worker.replayWorkflowExecution(
                             WorkflowExecutionHistory.fromJson(Files.readString(file)));
                       }

@@ -374,8 +374,10 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   /** The transfers not applied yet repay everything outstanding. */
   private boolean transfersRepayAll() {
     long unapplied = 0;
+    // A transfer told twice (the relay delivers at least once) is counted once, as it is applied.
+    Set<String> counted = new HashSet<>();
     for (TransferReceived transfer : transfers) {
-      if (!appliedTransfers.contains(transfer.transferId())) {
+      if (!appliedTransfers.contains(transfer.transferId()) && counted.add(transfer.transferId())) {
         unapplied += transfer.amountCents();
       }
     }

@@ -9,7 +9,9 @@ import dev.avance.workflows.credit.ReservationStatus;
 import dev.avance.workflows.credit.ReserveCredit;
 import dev.avance.workflows.credit.SetCreditLineStatus;
 import io.temporal.failure.ApplicationFailure;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records the loan's reservation steps; can refuse the reservation with a failure type. */
@@ -17,10 +19,12 @@ class FakeCredit implements CreditLineActivities {
   final List<String> calls = new CopyOnWriteArrayList<>();
   final List<ReservationChange> repayments = new CopyOnWriteArrayList<>();
   volatile String refuseWith;
+  private volatile long reserved;
 
   @Override
   public Reservation reserve(ReserveCredit command) {
     calls.add("reserve");
+    reserved = command.amountCents();
     if (refuseWith != null) {
       throw ApplicationFailure.newNonRetryableFailure("refused", refuseWith);
     }
@@ -53,19 +57,27 @@ class FakeCredit implements CreditLineActivities {
 
   final List<ReservationChange> reinstated = new CopyOnWriteArrayList<>();
 
-  /** Outstanding after a reinstatement: what the test says the returned debit had applied. */
-  volatile long outstandingAfterReinstate;
-
+  /**
+   * As the real one: what the repayment keyed {@code reason} applied is outstanding again, once; a
+   * key never applied, or reinstated already, changes nothing.
+   */
   @Override
   public Reservation reinstate(ReservationChange command) {
     calls.add("reinstate");
     reinstated.add(command);
+    long outstanding = reserved;
+    Set<String> undone = new HashSet<>();
+    for (ReservationChange r : reinstated) {
+      undone.add(r.reason());
+    }
+    Set<String> seen = new HashSet<>();
+    for (ReservationChange r : repayments) {
+      if (seen.add(r.reason()) && !undone.contains(r.reason())) {
+        outstanding -= r.amountCents();
+      }
+    }
     return new Reservation(
-        command.loanId(),
-        null,
-        outstandingAfterReinstate,
-        outstandingAfterReinstate,
-        ReservationStatus.CONFIRMED);
+        command.loanId(), null, reserved, outstanding, ReservationStatus.CONFIRMED);
   }
 
   @Override

@@ -3,6 +3,9 @@ package dev.avance.workflows.loan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.avance.workflows.borrower.BorrowerWorkflow;
+import dev.avance.workflows.borrower.LoanLateness;
+import dev.avance.workflows.borrower.OnboardBorrower;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.payment.InstructPayment;
@@ -12,9 +15,12 @@ import dev.avance.workflows.rules.TargetCalendar;
 import dev.avance.workflows.testing.Histories;
 import dev.avance.workflows.testing.TestEnvironments;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
@@ -24,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -38,6 +45,14 @@ class LoanWorkflowTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
+  /** A due date whose debit is instructed on Tuesday 22 December 2026 at 06:00 in Paris. */
+  private static final LocalDate DUE = LocalDate.of(2026, 12, 27);
+
+  /** From {@link #NOW} to Tuesday 22 December, 09:00 in Paris: the debit is at the bank. */
+  private static final Duration UNTIL_DEBIT_INSTRUCTED = Duration.ofDays(25);
+
+  private static final Duration RETURN_WINDOW = Duration.ofDays(56);
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private final FakeLoanActivities loans = new FakeLoanActivities();
@@ -45,9 +60,10 @@ class LoanWorkflowTest {
   private final FakeBank bank = new FakeBank();
 
   private void start(Instant initialTime) {
+    FakeBorrower.told.clear();
     env = TestEnvironments.create(initialTime);
     Worker worker = env.newWorker(TaskQueues.LOANS);
-    worker.registerWorkflowImplementationTypes(LoanWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(LoanWorkflowImpl.class, FakeBorrower.class);
     worker.registerActivitiesImplementations(loans, credit, bank);
     env.start();
     client = env.getWorkflowClient();
@@ -61,6 +77,11 @@ class LoanWorkflowTest {
   }
 
   private static RequestLoan loan(LocalDate toPayAt, LocalDate toRepayAt, boolean autoValidate) {
+    return loan(toPayAt, toRepayAt, autoValidate, LoanPolicy.DEFAULT);
+  }
+
+  private static RequestLoan loan(
+      LocalDate toPayAt, LocalDate toRepayAt, boolean autoValidate, LoanPolicy policy) {
     return new RequestLoan(
         UUID.randomUUID().toString(),
         "platform-1",
@@ -75,7 +96,7 @@ class LoanWorkflowTest {
         toRepayAt,
         autoValidate,
         null,
-        LoanPolicy.DEFAULT);
+        policy);
   }
 
   /** The call the API makes: update-with-start, waiting for the decision. */
@@ -97,6 +118,52 @@ class LoanWorkflowTest {
 
   private LoanState result(RequestLoan input) {
     return WorkflowStub.fromTyped(running(input)).getResult(LoanState.class);
+  }
+
+  /** The timers the loan started, by how long each was set for. */
+  private List<Duration> timers(RequestLoan input) {
+    return client.fetchHistory(LoanWorkflow.workflowId(input.loanId())).getEvents().stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED)
+        .map(e -> e.getTimerStartedEventAttributes().getStartToFireTimeout())
+        .map(d -> Duration.ofSeconds(d.getSeconds(), d.getNanos()))
+        .toList();
+  }
+
+  /** When the loan's workflow completed, by the server's (skipped) clock. */
+  private Instant completedAt(RequestLoan input) {
+    HistoryEvent last = client.fetchHistory(LoanWorkflow.workflowId(input.loanId())).getLastEvent();
+    assertThat(last.getEventType()).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+    return Instant.ofEpochSecond(last.getEventTime().getSeconds(), last.getEventTime().getNanos());
+  }
+
+  private WorkflowExecutionStatus executionStatus(RequestLoan input) {
+    return WorkflowStub.fromTyped(running(input)).describe().getStatus();
+  }
+
+  /** What the credit line was repaid, by repayment key (local activities may run twice). */
+  private Map<String, Long> repaidByKey() {
+    return credit.repayments.stream()
+        .collect(Collectors.toMap(r -> r.reason(), r -> r.amountCents(), (a, b) -> a));
+  }
+
+  private List<String> reinstatedKeys() {
+    return credit.reinstated.stream().map(r -> r.reason()).distinct().toList();
+  }
+
+  private long count(String eventType) {
+    return loans.eventTypes().stream().filter(eventType::equals).count();
+  }
+
+  /** The borrower's workflow, so that the loan's lateness signals reach something. */
+  private void startBorrower(String borrowerId) {
+    BorrowerWorkflow borrower =
+        client.newWorkflowStub(
+            BorrowerWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.LOANS)
+                .setWorkflowId(BorrowerWorkflow.workflowId(borrowerId))
+                .build());
+    WorkflowClient.start(borrower::run, (OnboardBorrower) null);
   }
 
   private int historyLength(RequestLoan input) {
@@ -150,14 +217,11 @@ class LoanWorkflowTest {
             LoanStatus.INITIATED);
     int events = historyLength(input);
     System.out.println("History events, happy SDD loan: " + events);
-    assertThat(events).isLessThanOrEqualTo(43);
-    // Only the due date's timer: wait_for_validation is bounded by the caller, not a timer.
-    assertThat(
-            client.fetchHistory(LoanWorkflow.workflowId(input.loanId())).getEvents().stream()
-                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED)
-                .count())
-        .isEqualTo(1);
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v3-loan-sdd-happy");
+    assertThat(events).isLessThanOrEqualTo(55);
+    // The debit's instruction day and the return window: wait_for_validation is bounded by the
+    // caller, not a timer.
+    assertThat(timers(input)).hasSize(2).last().isEqualTo(RETURN_WINDOW);
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v4-loan-sdd-happy");
   }
 
   @Test
@@ -223,7 +287,7 @@ class LoanWorkflowTest {
 
     running(input).transferReceived(new TransferReceived("bank-late", 50_000, NOW));
     assertThat(result(input).status()).isEqualTo(LoanStatus.CLOSED);
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v3-loan-sct-late-60-days");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v4-loan-sct-late-60-days");
   }
 
   @Test
@@ -285,7 +349,7 @@ class LoanWorkflowTest {
     assertThat(state.status()).isEqualTo(LoanStatus.DECLINED);
     assertThat(state.denialReason()).isEqualTo("AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE");
     assertThat(bank.instructed).isEmpty();
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v3-loan-declined");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v4-loan-declined");
   }
 
   @Test
@@ -328,7 +392,7 @@ class LoanWorkflowTest {
     assertThat(result(input).status()).isEqualTo(LoanStatus.CANCELED);
     assertThat(credit.calls).containsExactly("reserve", "release");
     assertThat(bank.instructed).isEmpty();
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v3-loan-canceled");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v4-loan-canceled");
   }
 
   @Test
@@ -394,7 +458,7 @@ class LoanWorkflowTest {
     InstructPayment debit = bank.of(PaymentType.DIRECT_DEBIT).get(0);
     assertThat(debit.executionDate()).isEqualTo(TargetCalendar.collectionDate(TODAY.plusDays(50)));
     assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v3-loan-postponed");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v4-loan-postponed");
   }
 
   @Test
@@ -424,5 +488,245 @@ class LoanWorkflowTest {
         .isInstanceOf(WorkflowUpdateException.class);
     assertThat(stub.awaitDecision(new AwaitDecision("hash-1", false)).loanId())
         .isEqualTo(input.loanId());
+  }
+
+  @Test
+  void aRepaidDirectDebitEndsTheLoanOnlyOnceItsReturnWindowHasPassed() {
+    start(NOW);
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+
+    // A month after the debit settled its debtor may still ask for the money back.
+    env.sleep(UNTIL_DEBIT_INSTRUCTED.plusDays(30));
+    assertThat(running(input).state().status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(executionStatus(input))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(executionStatus(input))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    Instant debitSettled = bank.of(PaymentType.DIRECT_DEBIT).get(0).at();
+    assertThat(completedAt(input)).isAfterOrEqualTo(debitSettled.plus(RETURN_WINDOW));
+    assertThat(credit.calls).doesNotContain("reinstate");
+    assertThat(loans.eventTypes()).doesNotContain("loan.DIRECT_DEBIT_RETURNED");
+  }
+
+  @Test
+  void aTransferRepayingTheLoanWhileItsDebitIsPendingWithdrawsTheDebit() {
+    bank.holdDebits = true;
+    bank.cancelAnswer = PaymentStatus.CANCELED;
+    start(NOW);
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+    env.sleep(UNTIL_DEBIT_INSTRUCTED);
+    assertThat(running(input).state().debitInstructed()).isTrue();
+    String debitId = bank.of(PaymentType.DIRECT_DEBIT).get(0).paymentId();
+
+    running(input).transferReceived(new TransferReceived("bank-sct", 50_000, NOW));
+    env.sleep(Duration.ofHours(1));
+    assertThat(bank.cancels).containsExactly(debitId);
+
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(done.outstandingPrincipalCents()).isZero();
+    assertThat(repaidByKey()).containsExactlyEntriesOf(Map.of("bank-sct", 50_000L));
+    assertThat(loans.eventTypes())
+        .containsSubsequence(
+            "loan.DIRECT_DEBIT_INSTRUCTED",
+            "loan.DIRECT_DEBIT_WITHDRAWAL_REQUESTED",
+            "loan.DIRECT_DEBIT_WITHDRAWN",
+            "loan.REPAYMENT_RECEIVED",
+            "loan.TO_REPAY_FEES")
+        .doesNotContain("loan.OVERPAYMENT_PARKED", "loan.LATE");
+    assertThat(bank.cancels).hasSize(1);
+    // A withdrawn debit can never be returned: nothing to watch for.
+    assertThat(timers(input)).doesNotContain(RETURN_WINDOW);
+    assertThat(completedAt(input)).isBefore(DUE.atStartOfDay(PARIS).toInstant());
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v4-loan-debit-withdrawn");
+  }
+
+  @Test
+  void aWithdrawalTheBankRefusesLeavesTheTransfersAsOverpayments() {
+    bank.holdDebits = true;
+    bank.cancelAnswer = PaymentStatus.INSTRUCTED;
+    start(NOW);
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+    env.sleep(UNTIL_DEBIT_INSTRUCTED);
+    String debitId = bank.of(PaymentType.DIRECT_DEBIT).get(0).paymentId();
+
+    running(input).transferReceived(new TransferReceived("bank-sct-1", 50_000, NOW));
+    env.sleep(Duration.ofHours(1));
+    // Refused: the debit goes on and the loan keeps waiting for it.
+    assertThat(bank.cancels).containsExactly(debitId);
+    assertThat(running(input).state().status()).isEqualTo(LoanStatus.TO_REPAY);
+    assertThat(running(input).state().outstandingPrincipalCents()).isEqualTo(50_000);
+    // The withdrawal is asked once, whatever else arrives.
+    running(input).transferReceived(new TransferReceived("bank-sct-2", 50_000, NOW));
+    env.sleep(Duration.ofHours(1));
+    assertThat(bank.cancels).hasSize(1);
+
+    bank.debitOutcome = PaymentStatus.PAID;
+    bank.releaseDebits();
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(repaidByKey()).containsExactlyEntriesOf(Map.of(debitId, 50_000L));
+    assertThat(count("loan.OVERPAYMENT_PARKED")).isEqualTo(2);
+    assertThat(loans.eventTypes())
+        .contains("loan.DIRECT_DEBIT_WITHDRAWAL_REQUESTED")
+        .doesNotContain("loan.DIRECT_DEBIT_WITHDRAWN");
+  }
+
+  @Test
+  void aPartialTransferWhileTheDebitIsPendingAsksNoWithdrawalEvenWhenToldTwice() {
+    bank.holdDebits = true;
+    start(NOW);
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+    env.sleep(UNTIL_DEBIT_INSTRUCTED);
+    String debitId = bank.of(PaymentType.DIRECT_DEBIT).get(0).paymentId();
+
+    running(input).transferReceived(new TransferReceived("bank-part", 30_000, NOW));
+    env.sleep(Duration.ofHours(1));
+    assertThat(bank.cancels).isEmpty();
+    // The relay delivers at least once: the same transfer again is still 300 EUR, not 600.
+    running(input).transferReceived(new TransferReceived("bank-part", 30_000, NOW));
+    env.sleep(Duration.ofHours(1));
+    assertThat(bank.cancels).isEmpty();
+
+    bank.debitOutcome = PaymentStatus.PAID;
+    bank.releaseDebits();
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(repaidByKey()).containsExactlyEntriesOf(Map.of(debitId, 50_000L));
+    assertThat(count("loan.OVERPAYMENT_PARKED")).isEqualTo(1);
+    assertThat(loans.eventTypes()).doesNotContain("loan.DIRECT_DEBIT_WITHDRAWAL_REQUESTED");
+  }
+
+  @Test
+  void aDebitReturnedAfterTheDueDateReopensTheLoanLateUntilATransferRepaysIt() {
+    start(NOW);
+    startBorrower("borrower-1");
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+    // Sunday 10 January 2027: the debit settled, the loan is past its due date.
+    env.sleep(Duration.ofDays(44));
+    assertThat(running(input).state().status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    String debitId = bank.of(PaymentType.DIRECT_DEBIT).get(0).paymentId();
+
+    running(input)
+        .debitReturned(new DebitReturned(debitId, "MD06", Instant.parse("2027-01-10T09:00:00Z")));
+    env.sleep(Duration.ofHours(1));
+
+    LoanState reopened = running(input).state();
+    assertThat(reopened.status()).isEqualTo(LoanStatus.TO_REPAY);
+    assertThat(reopened.late()).isTrue();
+    assertThat(reopened.outstandingPrincipalCents()).isEqualTo(50_000);
+    assertThat(reinstatedKeys()).containsExactly(debitId);
+    assertThat(FakeBorrower.told).containsExactly(new LoanLateness(input.loanId(), true));
+    // Not presented again, however long the borrower takes to pay.
+    env.sleep(Duration.ofDays(10));
+    assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
+
+    running(input).transferReceived(new TransferReceived("bank-sct", 50_000, NOW));
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(done.late()).isFalse();
+    assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
+    assertThat(reinstatedKeys()).containsExactly(debitId);
+    assertThat(repaidByKey())
+        .containsExactlyInAnyOrderEntriesOf(Map.of(debitId, 50_000L, "bank-sct", 50_000L));
+    assertThat(FakeBorrower.told)
+        .containsExactly(
+            new LoanLateness(input.loanId(), true), new LoanLateness(input.loanId(), false));
+    assertThat(loans.eventTypes())
+        .containsSubsequence(
+            "loan.REPAYMENT_RECEIVED",
+            "loan.TO_REPAY_FEES",
+            "loan.DIRECT_DEBIT_RETURNED",
+            "loan.REPAYMENT_RECEIVED",
+            "loan.TO_REPAY_FEES")
+        .doesNotContain("loan.OVERPAYMENT_PARKED");
+    assertThat(
+            loans.changes.stream()
+                .filter(c -> c.eventType().equals("loan.DIRECT_DEBIT_RETURNED"))
+                .findFirst()
+                .orElseThrow()
+                .status())
+        .isEqualTo(LoanStatus.TO_REPAY);
+    Histories.record(
+        client,
+        LoanWorkflow.workflowId(input.loanId()),
+        "v4-loan-debit-returned-repaid-by-transfer");
+  }
+
+  @Test
+  void theSameReturnToldTwiceIsOneReturn() {
+    start(NOW);
+    startBorrower("borrower-1");
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+    // Thursday 24 December: settled, and not yet due.
+    env.sleep(Duration.ofDays(27));
+    String debitId = bank.of(PaymentType.DIRECT_DEBIT).get(0).paymentId();
+    DebitReturned returned =
+        new DebitReturned(debitId, "MD06", Instant.parse("2026-12-24T09:00:00Z"));
+
+    running(input).debitReturned(returned);
+    running(input).debitReturned(returned);
+    env.sleep(Duration.ofHours(1));
+
+    LoanState reopened = running(input).state();
+    assertThat(reopened.status()).isEqualTo(LoanStatus.TO_REPAY);
+    assertThat(reopened.late()).isFalse();
+    assertThat(reopened.outstandingPrincipalCents()).isEqualTo(50_000);
+    assertThat(reinstatedKeys()).containsExactly(debitId);
+    assertThat(count("loan.DIRECT_DEBIT_RETURNED")).isEqualTo(1);
+
+    running(input).transferReceived(new TransferReceived("bank-sct", 50_000, NOW));
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(count("loan.DIRECT_DEBIT_RETURNED")).isEqualTo(1);
+    assertThat(reinstatedKeys()).containsExactly(debitId);
+    assertThat(loans.eventTypes()).doesNotContain("loan.LATE", "loan.OVERPAYMENT_PARKED");
+    assertThat(FakeBorrower.told).isEmpty();
+  }
+
+  @Test
+  void aLoanRepaidByTransferWaitsForNoReturnWindow() {
+    loans.assessment = new LoanAssessment("READY", "ACTIVE", false, false, FakeLoanActivities.SCT);
+    start(NOW);
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+    env.sleep(Duration.ofDays(10));
+
+    running(input).transferReceived(new TransferReceived("bank-sct", 50_000, NOW));
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
+    assertThat(timers(input)).doesNotContain(RETURN_WINDOW);
+    assertThat(completedAt(input)).isBefore(NOW.plus(Duration.ofDays(11)));
+  }
+
+  @Test
+  void aPolicyWithoutAReturnWindowEndsTheLoanOnceItsDebitIsCollected() {
+    start(NOW);
+    // The policy of loans started before the window existed.
+    RequestLoan input = loan(TODAY, DUE, true, new LoanPolicy(7, 3, 20_000_000L, 0));
+    request(input);
+
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(timers(input)).hasSize(1);
+    Instant debitSettled = bank.of(PaymentType.DIRECT_DEBIT).get(0).at();
+    assertThat(completedAt(input)).isBefore(debitSettled.plus(Duration.ofDays(1)));
   }
 }
