@@ -33,11 +33,11 @@ public class BillService {
   private final BankProperties bank;
 
   public BillService(
-<<<<<<< HEAD
-      BillRepository bills, BillTransferPayments payments, Clock clock, BankProperties bank) {
-=======
-      BillRepository bills, BillTransferPayments payments, OperatorAudit audit, Clock clock) {
->>>>>>> tenancy
+      BillRepository bills,
+      BillTransferPayments payments,
+      OperatorAudit audit,
+      Clock clock,
+      BankProperties bank) {
     this.bills = bills;
     this.payments = payments;
     this.audit = audit;

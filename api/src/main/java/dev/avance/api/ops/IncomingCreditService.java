@@ -93,8 +93,7 @@ public class IncomingCreditService {
    */
   public RefundResponse refund(Operator operator, String bankReference) {
     IncomingCreditRow credit = row(bankReference);
-    audit.record(
-        operator, "incoming_credit.refund", credit.platformId(), bankReference, Map.of());
+    audit.record(operator, "incoming_credit.refund", credit.platformId(), bankReference, Map.of());
     try {
       return workflows
           .refund(new RefundRequest(bankReference, clock.instant()), REFUND_WAIT)

@@ -9,6 +9,7 @@ import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.loan.AwaitDecision;
 import dev.avance.workflows.loan.BankAccount;
 import dev.avance.workflows.loan.ChangeDueDate;
+import dev.avance.workflows.loan.DebitReturned;
 import dev.avance.workflows.loan.Invoice;
 import dev.avance.workflows.loan.LoanCommand;
 import dev.avance.workflows.loan.LoanPolicy;
@@ -90,6 +91,9 @@ class WorkflowGatewayTest {
 
     @Override
     public void transferReceived(TransferReceived transfer) {}
+
+    @Override
+    public void debitReturned(DebitReturned returned) {}
 
     @Override
     public void repaymentMethodChanged(RepaymentSetup setup) {}
