@@ -394,13 +394,21 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       return false;
     }
     String debit = settledDebit;
-    boolean returned =
-        awaitWithTimer(
-            Duration.ofDays(policy.debitReturnWindowDays()),
-            "Direct debit return window",
-            () -> returnedDebit != null && debit.equals(returnedDebit.paymentId()));
-    if (!returned) {
-      return false;
+    Instant windowEnd = now().plus(Duration.ofDays(policy.debitReturnWindowDays()));
+    Supplier<Boolean> returned =
+        () -> returnedDebit != null && debit.equals(returnedDebit.paymentId());
+    while (!returned.get()) {
+      // Money that comes after the repayment is parked at once, for operators to refund: kept
+      // waiting for a return, it could be refunded and then count as the return's repayment.
+      parkUnappliedTransfers();
+      boolean woke =
+          awaitWithTimer(
+              until(windowEnd),
+              "Direct debit return window",
+              () -> returned.get() || hasUnappliedTransfers());
+      if (!woke) {
+        return false;
+      }
     }
     settledDebit = null;
     Reservation back = credit.reinstate(new ReservationChange(input.loanId(), 0, debit, now()));
@@ -466,6 +474,15 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         change(status, null, "loan.OVERPAYMENT_PARKED");
       }
     }
+  }
+
+  private boolean hasUnappliedTransfers() {
+    for (TransferReceived transfer : transfers) {
+      if (!appliedTransfers.contains(transfer.transferId())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void applyRepayment(String paymentKey, long amountCents) {
