@@ -26,7 +26,7 @@ public class RefundActivitiesImpl implements RefundActivities {
   }
 
   @Override
-  public RefundClaim claim(RefundRequest request) {
+  public RefundClaim claimRefund(RefundRequest request) {
     if (request == null || request.bankReference() == null) {
       throw nothing("a refund names a credit");
     }
@@ -90,7 +90,7 @@ public class RefundActivitiesImpl implements RefundActivities {
 
   @Override
   @Transactional
-  public Done complete(RefundOutcome outcome) {
+  public Done completeRefund(RefundOutcome outcome) {
     if (outcome.status() != PaymentStatus.PAID) {
       return new Done(false);
     }

@@ -13,8 +13,8 @@ public interface RefundActivities {
    * refunded. Fails with NOTHING_TO_REFUND (non-retryable) when that is nothing or the payer's
    * account is unknown. Changes nothing.
    */
-  RefundClaim claim(RefundRequest request);
+  RefundClaim claimRefund(RefundRequest request);
 
   /** Records the refund's outcome on the credit: PAID makes the money REFUNDED. Idempotent. */
-  Done complete(RefundOutcome outcome);
+  Done completeRefund(RefundOutcome outcome);
 }

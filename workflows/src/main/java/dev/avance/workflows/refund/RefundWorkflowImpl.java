@@ -26,7 +26,7 @@ public class RefundWorkflowImpl implements RefundWorkflow {
 
   @Override
   public RefundOutcome refund(RefundRequest request) {
-    RefundClaim claim = credits.claim(request);
+    RefundClaim claim = credits.claimRefund(request);
     Workflow.setCurrentDetails(
         "**Refund** of " + claim.amountCents() + " cents from credit " + claim.bankReference());
     String paymentId = RefundWorkflow.paymentId(claim.bankReference());
@@ -57,7 +57,7 @@ public class RefundWorkflowImpl implements RefundWorkflow {
             payment.status(),
             payment.failureReason(),
             now());
-    credits.complete(outcome);
+    credits.completeRefund(outcome);
     Workflow.setCurrentDetails(
         "**Refund** of " + claim.amountCents() + " cents: " + payment.status());
     return outcome;

@@ -42,7 +42,7 @@ class RefundWorkflowTest {
     volatile boolean nothingToRefund;
 
     @Override
-    public RefundClaim claim(RefundRequest request) {
+    public RefundClaim claimRefund(RefundRequest request) {
       claims.add(request);
       if (nothingToRefund) {
         throw ApplicationFailure.newNonRetryableFailure(
@@ -53,7 +53,7 @@ class RefundWorkflowTest {
     }
 
     @Override
-    public Done complete(RefundOutcome outcome) {
+    public Done completeRefund(RefundOutcome outcome) {
       completed.add(outcome);
       return new Done(true);
     }
