@@ -194,7 +194,7 @@ class BankBoundaryIT extends EmbeddedApiTest {
     assertThat(http.get("/payments?loan_id=" + loan, KEY_A_LIVE).json().path("data"))
         .anySatisfy(
             p -> {
-              assertThat(p.path("payment_id").asString()).isEqualTo(loan + ":debit:1");
+              assertThat(p.path("id").asString()).isEqualTo(loan + ":debit:1");
               assertThat(p.path("status").asString()).isEqualTo("RETURNED");
             });
 
