@@ -226,13 +226,22 @@ TO_IBAN="$(field account_number)"
 REFERENCE="$(field reference)"
 AMOUNT_DUE="$(field amount_due)"
 
-step "11. The borrower transfers the amount due quoting the reference (sandbox: the bank feed)"
+step "11. The borrower transfers the amount due quoting the reference (sandbox: the bank simulator receives it)"
 call 202 POST /sandbox/incoming-transfers \
   "{\"to_iban\":\"$TO_IBAN\",\"amount\":$AMOUNT_DUE,\"remittance_information\":\"Repayment $REFERENCE\"}"
+CREDIT_REFERENCE="$(field bank_reference)"
 
-step "12. Reconciliation is automatic: the loan closes"
+step "12. The bank notifies Avance with a camt.054; reconciliation is automatic: the loan closes"
 await_loan "$SCT_LOAN" CLOSED
 call 200 GET "/payments?loan_id=$SCT_LOAN"
+if [ -n "${AVANCE_OPERATOR_API_KEY:-}" ]; then
+  # What operators see: the camt.054 that carried the transfer, and the credit it recorded.
+  PLATFORM_KEY="$KEY"
+  KEY="$AVANCE_OPERATOR_API_KEY"
+  call 200 GET "/ops/incoming-credit/$CREDIT_REFERENCE"
+  call 200 GET "/ops/bank/messages?direction=IN&channel=SANDBOX&page_size=3"
+  KEY="$PLATFORM_KEY"
+fi
 
 step "13. Billing: interest is billed monthly, one bill per payer with one line per loan"
 # The billing-monthly Schedule bills the previous month on the 1st; an operator can bill a period

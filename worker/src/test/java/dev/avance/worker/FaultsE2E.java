@@ -195,14 +195,22 @@ class FaultsE2E {
                     .hasSize(LOANS));
     try (Connection db = postgres.getPostgresDatabase().getConnection();
         Statement sql = db.createStatement()) {
-      assertThat(count(sql, "select count(*) from bank_transfers where direction = 'OUT'"))
+      // The bank simulator's own books: one settled payout per loan, for its amount.
+      assertThat(
+              count(
+                  sql,
+                  "select count(*) from banksim.transactions"
+                      + " where direction = 'OUT' and status = 'SETTLED'"))
           .isEqualTo(LOANS);
       assertThat(
               count(
                   sql,
-                  "select count(*) from (select payment_id from bank_transfers"
-                      + " group by payment_id having count(*) > 1) twice"))
-          .isZero();
+                  "select coalesce(sum(t.amount_cents), 0) from banksim.transactions t"
+                      + " join payments p on p.end_to_end_id = t.end_to_end_id"
+                      + " where t.direction = 'OUT' and t.status = 'SETTLED'"
+                      + " and p.type = 'PAYOUT' and p.status = 'PAID'"
+                      + " and p.amount_cents = t.amount_cents"))
+          .isEqualTo(LOANS * AMOUNT);
     }
     var line = api.get("/borrower/" + borrowerId + "/credit-line", KEY).json();
     assertThat(line.path("outstanding_amount").asLong()).isEqualTo(LOANS * AMOUNT);

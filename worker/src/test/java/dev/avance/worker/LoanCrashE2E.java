@@ -130,21 +130,29 @@ class LoanCrashE2E {
     try (Connection db = DriverManager.getConnection(app.jdbcUrl());
         Statement sql = db.createStatement()) {
       assertThat(count(sql, "select count(*) from loans")).isEqualTo(LOANS);
-      assertThat(count(sql, "select count(*) from bank_transfers where direction = 'OUT'"))
+      // The bank simulator's own books: one settled payout per loan, for its amount.
+      assertThat(
+              count(
+                  sql,
+                  "select count(*) from banksim.transactions"
+                      + " where direction = 'OUT' and status = 'SETTLED'"))
           .isEqualTo(LOANS);
       assertThat(
               count(
                   sql,
-                  "select count(*) from (select payment_id from bank_transfers"
-                      + " group by payment_id having count(*) > 1) twice"))
-          .isZero();
+                  "select coalesce(sum(t.amount_cents), 0) from banksim.transactions t"
+                      + " join payments p on p.end_to_end_id = t.end_to_end_id"
+                      + " where t.direction = 'OUT' and t.status = 'SETTLED'"
+                      + " and p.type = 'PAYOUT' and p.status = 'PAID'"
+                      + " and p.amount_cents = t.amount_cents"))
+          .isEqualTo(LOANS * AMOUNT);
       assertThat(
               count(
                   sql,
                   "select count(*) from (select loan_id from payments where type = 'PAYOUT'"
                       + " group by loan_id having count(*) <> 1) odd"))
           .isZero();
-      assertThat(count(sql, "select count(*) from bank_transfers where direction = 'DEBIT'"))
+      assertThat(count(sql, "select count(*) from banksim.transactions where direction = 'DEBIT'"))
           .isZero();
     }
     var line = api.get("/borrower/" + borrowerId + "/credit-line", KEY).json();

@@ -111,6 +111,9 @@ public class BankMessageController {
           "`invalid_bank_message`: not well-formed, not a supported message, or not valid"
               + " against its XSD (the detail names the schema error); nothing applied")
   @ProblemResponse(status = 413, description = "`payload_too_large`: over 10 MiB")
+  @ProblemResponse(
+      status = 415,
+      description = "`unsupported_media_type`: not application/xml or text/xml")
   @PostMapping(
       path = "/ops/bank/messages",
       consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})

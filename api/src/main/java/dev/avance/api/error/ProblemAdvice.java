@@ -186,7 +186,12 @@ public class ProblemAdvice {
         ErrorCode.UNSUPPORTED_MEDIA_TYPE,
         "Content-Type "
             + (e.getContentType() == null ? "(none)" : e.getContentType())
-            + " is not supported; send application/json",
+            + " is not supported; send "
+            + (e.getSupportedMediaTypes().isEmpty()
+                ? "application/json"
+                : e.getSupportedMediaTypes().stream()
+                    .map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining(" or "))),
         request.getRequestURI());
   }
 
