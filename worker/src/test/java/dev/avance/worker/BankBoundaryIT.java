@@ -220,6 +220,42 @@ class BankBoundaryIT extends EmbeddedApiTest {
   }
 
   @Test
+  void aWalletGivenWithAnSctMethodIsDebitedUnderAB2bMandate() {
+    String wallet = readyBorrower();
+    Http.Response method =
+        http.postJson(
+            "/borrower/" + wallet + "/repayment-methods",
+            KEY_A_LIVE,
+            """
+            {"payment_method":"SCT",
+             "from_account":{"account_number":"%s","bank_identifier":"PSSTFRPPPAR"},
+             "is_default_repayment_method":true}
+            """
+                .formatted(BORROWER_IBAN));
+    assertThat(method.status()).as(method.body()).isEqualTo(201);
+    String loan = requestLoan(wallet, 35_000, 1);
+    String payout = EndToEndIds.of(loan + ":payout");
+    awaitOutgoing(payout);
+    upload(booking(payout, 35_000, CreditDebit.DBIT, false, null, null, AVANCE_IBAN));
+    awaitStatus(loan, "TO_REPAY");
+
+    String debit = EndToEndIds.of(loan + ":debit:1");
+    DirectDebitInitiation pain008 = (DirectDebitInitiation) awaitOutgoing(debit);
+    assertThat(pain008.scheme()).isEqualTo(SddScheme.B2B);
+    assertThat(pain008.debits())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.amountCents()).isEqualTo(35_000);
+              assertThat(d.debtor().iban()).isEqualTo(BORROWER_IBAN);
+            });
+    upload(booking(debit, 35_000, CreditDebit.CRDT, false, null, null, AVANCE_IBAN));
+    // SCT: the platform handles the repayment and pays the interest, so the loan is done.
+    awaitStatus(loan, "CLOSED");
+    assertThat(outstanding(wallet)).isZero();
+  }
+
+  @Test
   void aPayoutTheBankRejectsIsAnIssueAndReleasesTheCredit() {
     long before = outstandingAndPending(sctBorrower);
     String loan = requestLoan(sctBorrower, 25_000, 30);

@@ -148,6 +148,7 @@ class ProductionProfileE2E {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> {
+              assertThat(out).isDirectory();
               try (var files = Files.list(out)) {
                 payoutFile[0] =
                     files

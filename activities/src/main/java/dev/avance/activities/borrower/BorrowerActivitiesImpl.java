@@ -153,7 +153,12 @@ public class BorrowerActivitiesImpl implements BorrowerActivities {
       return existing.get();
     }
     var m = command.method();
-    boolean sdd = m.paymentMethod() == PaymentMethod.DIRECT_DEBIT;
+    // The guide's "wallet IBAN for us to debit": an SCT method with an account to collect from is
+    // collected under a mandate too (business to business: the wallet is a company's), on the
+    // due date, as a direct-debit method is.
+    boolean mandated =
+        m.paymentMethod() == PaymentMethod.DIRECT_DEBIT
+            || (m.paymentMethod() == PaymentMethod.SCT && m.iban() != null);
     // The first method is the default whatever was asked: a borrower always has one.
     boolean isDefault = m.isDefault() || !methods.hasAny(command.borrowerId());
     RepaymentMethodView view =
@@ -169,8 +174,8 @@ public class BorrowerActivitiesImpl implements BorrowerActivities {
             m.representativeBirthDate(),
             m.representativeNationality(),
             m.representativeCountryOfResidence(),
-            sdd ? mandateReference(command.methodId()) : null,
-            sdd ? command.at() : null,
+            mandated ? mandateReference(command.methodId()) : null,
+            mandated ? command.at() : null,
             m.applyToAllActiveLoans(),
             m.name(),
             command.at());

@@ -68,12 +68,17 @@ public class LoanActivitiesImpl implements LoanActivities {
             .findFirst()
             .orElse(null);
     String virtualIban = borrower == null ? null : borrower.virtualIban();
-    // Without a method, the borrower repays by transfer to its virtual IBAN.
+    // Without a method, the borrower repays by transfer to its virtual IBAN; an SCT method with
+    // a wallet to debit is collected from it under its mandate.
     RepaymentSetup repayment =
-        method != null && method.paymentMethod() == PaymentMethod.DIRECT_DEBIT
-            ? new RepaymentSetup(
-                "DIRECT_DEBIT", method.mandateReference(), method.iban(), method.bic(), virtualIban)
-            : new RepaymentSetup("SCT", null, null, null, virtualIban);
+        method == null
+            ? new RepaymentSetup("SCT", null, null, null, virtualIban)
+            : new RepaymentSetup(
+                method.paymentMethod().name(),
+                method.mandateReference(),
+                method.mandateReference() == null ? null : method.iban(),
+                method.mandateReference() == null ? null : method.bic(),
+                virtualIban);
     return new LoanAssessment(
         borrower == null ? "UNKNOWN" : borrower.status(),
         line == null ? null : line.status().name(),

@@ -79,8 +79,10 @@ public class BankMessageController {
   @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
   @ProblemResponse(status = 404, description = "`not_found`: no such file")
   @GetMapping(path = "/ops/bank/message/{id}", produces = MediaType.APPLICATION_XML_VALUE)
-  public ResponseEntity<byte[]> getBankMessage(@PathVariable long id) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(messages.xml(id));
+  public ResponseEntity<byte[]> getBankMessage(@PathVariable String id) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_XML)
+        .body(messages.xml(BankMessageService.id(id)));
   }
 
   @Operation(
@@ -92,8 +94,8 @@ public class BankMessageController {
   @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
   @ProblemResponse(status = 404, description = "`not_found`: no such file")
   @GetMapping("/ops/bank/message/{id}/entries")
-  public List<BankEntryResponse> listBankMessageEntries(@PathVariable long id) {
-    return messages.entries(id);
+  public List<BankEntryResponse> listBankMessageEntries(@PathVariable String id) {
+    return messages.entries(BankMessageService.id(id));
   }
 
   @Operation(

@@ -57,6 +57,19 @@ public class BankMessageService {
     return new PageResponse<>(shown.stream().map(BankMessageResponse::of).toList(), next);
   }
 
+  /** A file's id from its path: any id that names no file is not found, like an unknown one. */
+  static long id(String id) {
+    try {
+      long parsed = Long.parseLong(id);
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // Not a number: no such file.
+    }
+    throw ApiException.notFound("Bank message " + id);
+  }
+
   public BankMessageRow get(long id) {
     return messages.find(id).orElseThrow(() -> ApiException.notFound("Bank message " + id));
   }

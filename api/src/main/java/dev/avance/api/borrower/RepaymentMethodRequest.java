@@ -14,8 +14,9 @@ public record RepaymentMethodRequest(
         PaymentMethod paymentMethod,
     @Schema(
             description =
-                "The account to debit: required for DIRECT_DEBIT; for SCT an optional wallet to"
-                    + " debit.")
+                "The account to debit: required for DIRECT_DEBIT (SEPA CORE); for SCT an"
+                    + " optional wallet that Avance debits on the due date under a SEPA B2B"
+                    + " mandate (without one, repayments are transfers to the virtual IBAN).")
         @Valid
         Account fromAccount,
     @Schema(description = "Required for DIRECT_DEBIT.", example = "cfo@acme.test")

@@ -71,6 +71,8 @@ public class LoanWorkflowImpl implements LoanWorkflow {
    */
   static final String BANK_FILES = "bank-files";
 
+  private static final int B2B_RETURN_WINDOW_DAYS = 5;
+
   private static final Set<String> CREDIT_REFUSALS =
       Set.of(
           FailureType.AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE.type(),
@@ -270,7 +272,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         break;
       }
       int seen = changes;
-      if (repayment.directDebit() && !debitInstructed && !late) {
+      if (repayment.collectsByDebit() && !debitInstructed && !late) {
         LocalDate instructOn =
             TargetCalendar.sddInstructionDate(toRepayAt, policy.sddLeadBusinessDays());
         Duration wait = until(instructOn.atTime(DEBIT_INSTRUCTION_TIME).atZone(PARIS).toInstant());
@@ -394,7 +396,13 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       return false;
     }
     String debit = settledDebit;
-    Instant windowEnd = now().plus(Duration.ofDays(policy.debitReturnWindowDays()));
+    // A business debtor (a wallet's B2B mandate) has no refund right: its bank returns within two
+    // TARGET business days, which five calendar days cover.
+    int days =
+        repayment.directDebit()
+            ? policy.debitReturnWindowDays()
+            : Math.min(policy.debitReturnWindowDays(), B2B_RETURN_WINDOW_DAYS);
+    Instant windowEnd = now().plus(Duration.ofDays(days));
     Supplier<Boolean> returned =
         () -> returnedDebit != null && debit.equals(returnedDebit.paymentId());
     while (!returned.get()) {
@@ -709,7 +717,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     if (!request.toRepayAt().isAfter(today())) {
       throw new IllegalArgumentException("to_repay_at must be after today");
     }
-    if (repayment.directDebit() && debitInstructed) {
+    if (repayment.collectsByDebit() && debitInstructed) {
       throw new IllegalStateException(
           "DIRECT_DEBIT_ALREADY_INSTRUCTED: the direct debit has been sent to the bank");
     }

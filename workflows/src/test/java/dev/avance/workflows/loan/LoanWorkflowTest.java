@@ -240,6 +240,40 @@ class LoanWorkflowTest {
   }
 
   @Test
+  void anSctLoanWithAWalletIsCollectedFromItAndClosesAfterTheB2bWindow() {
+    loans.assessment =
+        new LoanAssessment(
+            "READY",
+            "ACTIVE",
+            false,
+            false,
+            new RepaymentSetup("SCT", "WALLET-MANDATE", "FR7612345000010001234567890", null, "FR76V"));
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+    request(input);
+    LoanState done = result(input);
+
+    // The platform handles the repayment: it pays the interest, so the loan is CLOSED.
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
+    assertThat(bank.of(PaymentType.DIRECT_DEBIT))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.mandateReference()).isEqualTo("WALLET-MANDATE");
+              assertThat(d.iban()).isEqualTo("FR7612345000010001234567890");
+              assertThat(d.amountCents()).isEqualTo(50_000);
+            });
+    // A business debtor has no refund right: its window is days, not the CORE's eight weeks.
+    assertThat(
+            client.fetchHistory(LoanWorkflow.workflowId(input.loanId())).getEvents().stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED)
+                .map(e -> e.getTimerStartedEventAttributes().getStartToFireTimeout().getSeconds())
+                .toList())
+        .contains(Duration.ofDays(5).toSeconds())
+        .doesNotContain(Duration.ofDays(56).toSeconds());
+  }
+
+  @Test
   void anSctLoanRepaidByTransferBeforeItsDueDateCloses() {
     loans.assessment = new LoanAssessment("READY", "ACTIVE", false, false, FakeLoanActivities.SCT);
     start(NOW);
