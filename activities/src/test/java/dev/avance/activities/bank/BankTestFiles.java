@@ -39,7 +39,7 @@ public final class BankTestFiles {
   public static final String AVANCE_IBAN = "FR7630006000010001234567846";
 
   private static final Instant CREATED = Instant.parse("2026-03-02T18:00:00Z");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
   private BankTestFiles() {}
 
@@ -110,6 +110,9 @@ public final class BankTestFiles {
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
+    if (out.indexOf("${") >= 0) {
+      throw new IllegalArgumentException(name + " has a placeholder left: " + out);
+    }
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
