@@ -366,6 +366,32 @@ class PaymentActivitiesTest extends RealPostgresTest {
     assertThat(simulator.files().get(0).xml()).isEqualTo(messages.xml(sent.id()).orElseThrow());
   }
 
+  /** Invariant 6: one file the bank refuses never holds back the files behind it. */
+  @Test
+  void aFileOfAChannelWhoseBankIsDownNeverHoldsBackTheOtherChannelsFiles() throws IOException {
+    simulator.down(true);
+    payments.instruct(payout("loan-s", SANDBOX, "b-s", 7_000, TODAY.plusDays(2)));
+    // The live drop folder cannot be written either (its out/ is a file): both stay PENDING.
+    Files.createDirectories(DROP);
+    Files.writeString(DROP.resolve("out"), "not a folder");
+    payments.instruct(payout("loan-1", LIVE, "b-1", 50_000, TODAY.plusDays(2)));
+    assertThat(outgoing()).extracting(BankMessageRow::status).containsExactly("PENDING", "PENDING");
+    Files.delete(DROP.resolve("out"));
+
+    // The oldest pending file is the sandbox's, whose bank is still down.
+    assertThat(sender.sendPending()).isEqualTo(1);
+
+    assertThat(outgoing())
+        .extracting(BankMessageRow::channel, BankMessageRow::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Channel.SANDBOX, "PENDING"),
+            org.assertj.core.groups.Tuple.tuple(Channel.LIVE, "SENT"));
+    assertThat(dropped()).hasSize(1);
+    simulator.down(false);
+    assertThat(sender.sendPending()).isEqualTo(1);
+    assertThat(outgoing()).extracting(BankMessageRow::status).containsExactly("SENT", "SENT");
+  }
+
   @Test
   void aTransactionThatRollsBackSendsNothing() {
     CreditTransferInitiation message =
