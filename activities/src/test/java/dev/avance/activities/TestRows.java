@@ -50,4 +50,54 @@ public final class TestRows {
         .param("at", Timestamp.from(at))
         .update();
   }
+
+  /** A sandbox platform row, tied to its live platform (which must exist). */
+  public void sandboxPlatform(String id, String livePlatformId) {
+    jdbc.sql(
+            """
+            insert into platforms (id, name, api_key_hash, environment, live_platform_id)
+            values (:id, :id, :hash, 'SANDBOX', :live)
+            """)
+        .param("id", id)
+        .param("hash", "hash-of-" + id)
+        .param("live", livePlatformId)
+        .update();
+  }
+
+  /** The borrower's legal name, as the bank shows it to payees and debtors. */
+  public void borrowerName(String borrowerId, String name) {
+    jdbc.sql("update borrowers set name = :name where id = :id")
+        .param("name", name)
+        .param("id", borrowerId)
+        .update();
+  }
+
+  /**
+   * A READY default repayment method of the borrower under a mandate: {@code paymentMethod}
+   * DIRECT_DEBIT (a SEPA CORE mandate) or SCT with a wallet account (a B2B mandate).
+   */
+  public void mandate(
+      String borrowerId,
+      String platformId,
+      String paymentMethod,
+      String mandateReference,
+      String iban,
+      Instant signedAt) {
+    jdbc.sql(
+            """
+            insert into repayment_methods (id, borrower_id, platform_id, payment_method, status,
+                is_default, iban, mandate_reference, mandate_signed_at,
+                apply_to_all_active_loans, created_at, updated_at)
+            values (:id, :b, :p, :method, 'READY', true, :iban, :mandate, :signed, false, :signed,
+                :signed)
+            """)
+        .param("id", "method-" + mandateReference)
+        .param("b", borrowerId)
+        .param("p", platformId)
+        .param("method", paymentMethod)
+        .param("iban", iban)
+        .param("mandate", mandateReference)
+        .param("signed", Timestamp.from(signedAt))
+        .update();
+  }
 }

@@ -162,17 +162,19 @@ public class BankMessageRepository {
   /**
    * Locks up to {@code limit} pending outgoing files that nobody else holds, oldest first: several
    * senders on several nodes never send one file at the same time (they would both be safe, the
-   * bank deduplicates, but it would be twice the work).
+   * bank deduplicates, but it would be twice the work). With {@code afterId}, only files after it.
    */
-  List<PendingFile> claimPending(Long onlyId, int limit) {
+  List<PendingFile> claimPending(Long onlyId, Long afterId, int limit) {
     return jdbc.sql(
             """
             select id, channel, message_type, message_id, xml from bank_messages
             where status = 'PENDING' and direction = 'OUT' and (:only::bigint is null or id = :only)
+              and (:after::bigint is null or id > :after)
             order by id limit :limit
             for update skip locked
             """)
         .param("only", onlyId)
+        .param("after", afterId)
         .param("limit", limit)
         .query(
             (rs, n) ->

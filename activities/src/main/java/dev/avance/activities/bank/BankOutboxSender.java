@@ -37,22 +37,41 @@ public class BankOutboxSender {
 
   /** Sends one file now (just after the transaction that wrote it); true when the bank took it. */
   public boolean send(long id) {
-    return Boolean.TRUE.equals(tx.execute(status -> sendClaimed(messages.claimPending(id, 1))));
+    return Boolean.TRUE.equals(
+        tx.execute(status -> sendClaimed(messages.claimPending(id, null, 1))));
   }
 
-  /** Sends every pending file, a batch at a time; returns how many the bank took. */
+  /**
+   * Tries every pending file once, oldest first, up to a batch; returns how many the bank took. A
+   * file the bank refuses is passed over, not waited for: the files behind it (another channel's,
+   * whose bank is up) still go.
+   */
   public int sendPending() {
     int sent = 0;
-    while (sent < BATCH) {
-      Boolean taken = tx.execute(status -> sendClaimed(messages.claimPending(null, 1)));
-      if (!Boolean.TRUE.equals(taken)) {
-        // Nothing left, or the bank refused or is down: the next relay tick tries again.
+    long after = 0;
+    for (int tried = 0; tried < BATCH; tried++) {
+      long from = after;
+      Attempt attempt =
+          tx.execute(
+              status -> {
+                List<PendingFile> claimed = messages.claimPending(null, from, 1);
+                return claimed.isEmpty()
+                    ? null
+                    : new Attempt(claimed.get(0).id(), sendClaimed(claimed));
+              });
+      if (attempt == null) {
         return sent;
       }
-      sent++;
+      after = attempt.id();
+      if (attempt.taken()) {
+        sent++;
+      }
     }
+    // The rest waits for the next relay tick.
     return sent;
   }
+
+  private record Attempt(long id, boolean taken) {}
 
   private boolean sendClaimed(List<PendingFile> claimed) {
     if (claimed.isEmpty()) {

@@ -36,9 +36,10 @@ public class BillTransferPayments {
 
   /**
    * Records the payment, once: a bill already PAID is returned as it is. Empty if there is no such
-   * bill.
+   * bill. NotPayable is thrown before anything is written and leaves the caller's transaction able
+   * to commit: a credit that cannot pay the bill is parked in it.
    */
-  @Transactional
+  @Transactional(noRollbackFor = NotPayable.class)
   public Optional<Recorded> record(String billId, Instant paidAt) {
     Optional<BillRow> found = bills.findForOperators(billId, true);
     if (found.isEmpty()) {

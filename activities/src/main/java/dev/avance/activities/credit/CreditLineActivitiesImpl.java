@@ -186,6 +186,9 @@ public class CreditLineActivitiesImpl implements CreditLineActivities {
     return reservation(row.loanId());
   }
 
+  /** The key of the negative repayment that undoes a returned one. */
+  static final String RETURNED_SUFFIX = ":returned";
+
   /**
    * Lowers a CONFIRMED reservation's outstanding amount by {@code min(amountCents, outstanding)};
    * at zero the reservation is REPAID.
@@ -198,9 +201,6 @@ public class CreditLineActivitiesImpl implements CreditLineActivities {
    * (money beyond the principal) changes nothing either; PENDING or RELEASED reservations fail with
    * INVALID_STATE.
    */
-  /** The key of the negative repayment that undoes a returned one. */
-  static final String RETURNED_SUFFIX = ":returned";
-
   @Override
   @Transactional
   public Reservation repay(ReservationChange command) {

@@ -10,6 +10,7 @@ import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.loan.LoanRow;
 import dev.avance.activities.reconciliation.IncomingCreditRepository.IncomingCreditRow;
+import dev.avance.workflows.billing.BillStatus;
 import dev.avance.workflows.borrower.Done;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.payment.AssignCredit;
@@ -114,10 +115,23 @@ public class IncomingCreditActivitiesImpl implements IncomingCreditActivities {
   @Transactional
   public Done payBill(PayBill command) {
     IncomingCredit credit = command.credit();
+    Optional<String> received =
+        jdbc.sql("select status from bank_incoming_credits where bank_reference = :ref for update")
+            .param("ref", credit.bankReference())
+            .query(String.class)
+            .optional();
+    if (received.isEmpty() || !"RECEIVED".equals(received.get())) {
+      // Settled already (the workflow's retry after our commit): nothing to do again.
+      return new Done(false);
+    }
     Optional<BillRow> bill = bills.findForOperators(command.billId(), true);
     String why = null;
     if (bill.isEmpty()) {
       why = "BILL_NOT_FOUND " + command.billId();
+    } else if (bill.get().status() == BillStatus.PAID) {
+      // Paid meanwhile (another transfer matched while it was TO_PAY): this money is the payer's
+      // to get back whole, not an overpayment of the bill.
+      why = "BILL_ALREADY_PAID " + command.billId();
     } else if (credit.amountCents() < bill.get().totalCents()) {
       why = "BILL_UNDERPAID " + command.billId();
     } else {

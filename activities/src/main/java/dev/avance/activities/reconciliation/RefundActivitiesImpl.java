@@ -94,26 +94,33 @@ public class RefundActivitiesImpl implements RefundActivities {
     if (outcome.status() != PaymentStatus.PAID) {
       return new Done(false);
     }
-    // Keyed by the refund's payment: recorded once however often the workflow retries.
+    // Keyed by the refund's own payment, claimed under its row lock: recorded once however often
+    // the workflow retries, and never for a payment Avance did not instruct as this refund.
+    int claimed =
+        jdbc.sql(
+                """
+                update payments set refund_of = :ref
+                where payment_id = :payment and type = 'REFUND' and status = 'PAID'
+                  and refund_of is null
+                """)
+            .param("ref", outcome.bankReference())
+            .param("payment", outcome.paymentId())
+            .update();
+    if (claimed == 0) {
+      return new Done(false);
+    }
     int changed =
         jdbc.sql(
                 """
-                update bank_incoming_credits c
+                update bank_incoming_credits
                 set refunded_amount_cents = refunded_amount_cents + :amount,
                     status = case when status = 'PARKED' then 'REFUNDED' else status end,
                     parked_reason = case when status = 'PARKED' then null else parked_reason end
                 where bank_reference = :ref
-                  and not exists (select 1 from payments p
-                                  where p.payment_id = :payment and p.refund_of = c.bank_reference)
                 """)
             .param("amount", outcome.amountCents())
             .param("ref", outcome.bankReference())
-            .param("payment", outcome.paymentId())
             .update();
-    jdbc.sql("update payments set refund_of = :ref where payment_id = :payment")
-        .param("ref", outcome.bankReference())
-        .param("payment", outcome.paymentId())
-        .update();
     return new Done(changed == 1);
   }
 

@@ -23,6 +23,8 @@ import dev.avance.workflows.billing.IssuedBills;
 import dev.avance.workflows.billing.PayerType;
 import dev.avance.workflows.billing.PaymentsRecorded;
 import dev.avance.workflows.billing.RecordPayments;
+import dev.avance.workflows.credit.CreditLineActivities;
+import dev.avance.workflows.credit.ReservationChange;
 import dev.avance.workflows.payment.PaymentStatus;
 import dev.avance.workflows.rules.Interest;
 import dev.avance.workflows.rules.TargetCalendar;
@@ -59,6 +61,7 @@ class BillingActivitiesTest extends RealPostgresTest {
   @Autowired BillRepository bills;
   @Autowired BillTransferPayments payments;
   @Autowired JdbcClient jdbc;
+  @Autowired CreditLineActivities credit;
   BillingFixtures f;
 
   static EmbeddedPostgres startPostgres() {
@@ -186,6 +189,35 @@ class BillingActivitiesTest extends RealPostgresTest {
     assertThat(lines.get(0).days()).isEqualTo(10);
     assertThat(lines.get(0).exact())
         .isEqualByComparingTo(Interest.accrued(100_000, 1).add(Interest.accrued(40_000, 9)));
+  }
+
+  /**
+   * A debit returned after it settled (CreditLineActivities.reinstate) raises the principal again
+   * from the day of the return: the loan, billed out by then, is billed again for the days after
+   * the return, and the bills still add up to the loan's total interest rounded once.
+   */
+  @Test
+  void aReturnedRepaymentIsBilledAgainFromTheDayOfTheReturn() {
+    f.loan(
+        "l-1", "plat-a", "b-sdd", 12_345, paris(LocalDate.of(2026, 11, 3), 9, 0), "DIRECT_DEBIT");
+    credit.repay(
+        new ReservationChange("l-1", 12_345, "debit-1", paris(LocalDate.of(2026, 11, 20), 9, 0)));
+    run(NOV);
+    assertThat(lines("l-1")).extracting(Line::fullyBilled).containsExactly(true);
+
+    credit.reinstate(
+        new ReservationChange("l-1", 0, "debit-1", paris(LocalDate.of(2026, 12, 10), 10, 0)));
+    assertThat(lines("l-1")).extracting(Line::fullyBilled).containsExactly(false);
+    run(DEC);
+
+    List<Line> lines = lines("l-1");
+    assertThat(lines).extracting(Line::period).containsExactly(NOV, DEC);
+    assertThat(lines).extracting(Line::days).containsExactly(17, 22);
+    assertThat(lines.get(1).from()).isEqualTo(LocalDate.of(2026, 12, 1));
+    assertThat(lines.get(1).exact()).isEqualByComparingTo(Interest.accrued(12_345, 22));
+    assertThat(lines.get(1).fullyBilled()).as("the principal is owed again").isFalse();
+    assertThat(lines.stream().mapToLong(Line::billed).sum())
+        .isEqualTo(Interest.roundToCents(Interest.accrued(12_345, 17 + 22)));
   }
 
   @Test

@@ -450,6 +450,64 @@ class CreditLineActivitiesTest extends RealPostgresTest {
         .isEqualTo(1L);
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // reinstate: a repayment whose money came back
+
+  @Test
+  void reinstatingARepaymentPutsWhatItAppliedBackOutstandingOnce() {
+    open(BORROWER, PLATFORM, TEN_THOUSAND_EUROS);
+    activities.reserve(new ReserveCredit("loan-1", BORROWER, PLATFORM, 300_000, T0));
+    activities.confirm(change("loan-1", 0, "payout settled"));
+    activities.repay(change("loan-1", 100_000, "incoming-1"));
+    // The debit applied only what was left: 200,000 of its 250,000.
+    Reservation repaid = activities.repay(change("loan-1", 250_000, "debit-1"));
+    assertThat(repaid.status()).isEqualTo(ReservationStatus.REPAID);
+
+    Reservation back = activities.reinstate(change("loan-1", 0, "debit-1"));
+
+    assertThat(back)
+        .isEqualTo(
+            new Reservation("loan-1", BORROWER, 300_000, 200_000, ReservationStatus.CONFIRMED));
+    assertThat(lineOf(BORROWER).outstandingAmountCents()).isEqualTo(200_000);
+    assertThat(lineOf(BORROWER).availableAmountCents()).isEqualTo(800_000);
+    assertThat(repayments("loan-1"))
+        .containsExactly("debit-1=200000", "debit-1:returned=-200000", "incoming-1=100000");
+
+    // Told twice (the follow-up is at least once): nothing more.
+    assertThat(activities.reinstate(change("loan-1", 0, "debit-1"))).isEqualTo(back);
+    assertThat(repayments("loan-1")).hasSize(3);
+    assertThat(lineOf(BORROWER).outstandingAmountCents()).isEqualTo(200_000);
+
+    // The loan is repaid again by another payment.
+    assertThat(activities.repay(change("loan-1", 200_000, "incoming-2")).status())
+        .isEqualTo(ReservationStatus.REPAID);
+    assertThat(lineOf(BORROWER).outstandingAmountCents()).isZero();
+  }
+
+  @Test
+  void reinstatingAKeyNeverAppliedChangesNothing() {
+    open(BORROWER, PLATFORM, TEN_THOUSAND_EUROS);
+    activities.reserve(new ReserveCredit("loan-1", BORROWER, PLATFORM, 300_000, T0));
+    activities.confirm(change("loan-1", 0, "payout settled"));
+    Reservation repaid = activities.repay(change("loan-1", 300_000, "incoming-1"));
+    // Money beyond the principal is recorded with nothing applied.
+    activities.repay(change("loan-1", 5_000, "incoming-2"));
+
+    assertThat(activities.reinstate(change("loan-1", 0, "no-such-debit"))).isEqualTo(repaid);
+    assertThat(activities.reinstate(change("loan-1", 0, "incoming-2"))).isEqualTo(repaid);
+
+    assertThat(repayments("loan-1")).containsExactly("incoming-1=300000", "incoming-2=0");
+    assertThat(lineOf(BORROWER).outstandingAmountCents()).isZero();
+    ApplicationFailure noKey =
+        catchThrowableOfType(
+            ApplicationFailure.class, () -> activities.reinstate(change("loan-1", 0, null)));
+    assertThat(noKey.isNonRetryable()).isTrue();
+    assertThat(noKey.getType()).isEqualTo(IllegalArgumentException.class.getName());
+    assertRefusal(
+        () -> activities.reinstate(change("no-such-loan", 0, "debit-1")),
+        FailureType.UNKNOWN_RESERVATION);
+  }
+
   @Test
   void repayIsRefusedBeforeThePayoutAndAfterARelease() {
     open(BORROWER, PLATFORM, TEN_THOUSAND_EUROS);
@@ -710,6 +768,15 @@ class CreditLineActivitiesTest extends RealPostgresTest {
 
   private static ReservationChange change(String loanId, long amountCents, String reason) {
     return new ReservationChange(loanId, amountCents, reason, T0.plusSeconds(10));
+  }
+
+  private List<String> repayments(String loanId) {
+    return jdbc.sql(
+            "select repayment_key, amount_cents from credit_repayments where loan_id = :l"
+                + " order by repayment_key")
+        .param("l", loanId)
+        .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+        .list();
   }
 
   private CreditLineView lineOf(String borrowerId) {
