@@ -18,6 +18,11 @@ public final class TestRows {
    * row {@code <id>-live} is made with it. Tests whose money moves use SANDBOX rows, the only ones
    * the bank simulator serves.
    */
+  /** A LIVE platform row, without keys. */
+  public void platform(String id) {
+    platform(id, Environment.LIVE);
+  }
+
   public void platform(String id, Environment environment) {
     String live = environment == Environment.LIVE ? id : id + "-live";
     jdbc.sql("insert into platforms (id, name) values (:id, :id)").param("id", live).update();
@@ -55,11 +60,10 @@ public final class TestRows {
   public void sandboxPlatform(String id, String livePlatformId) {
     jdbc.sql(
             """
-            insert into platforms (id, name, api_key_hash, environment, live_platform_id)
-            values (:id, :id, :hash, 'SANDBOX', :live)
+            insert into platforms (id, name, environment, live_platform_id)
+            values (:id, :id, 'SANDBOX', :live)
             """)
         .param("id", id)
-        .param("hash", "hash-of-" + id)
         .param("live", livePlatformId)
         .update();
   }

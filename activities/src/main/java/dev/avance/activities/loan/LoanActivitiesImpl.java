@@ -6,7 +6,6 @@ import dev.avance.activities.borrower.RepaymentMethodRepository;
 import dev.avance.activities.credit.CreditLineRepository;
 import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.workflows.borrower.Done;
-import dev.avance.workflows.borrower.PaymentMethod;
 import dev.avance.workflows.borrower.RepaymentMethodView;
 import dev.avance.workflows.credit.CreditLineView;
 import dev.avance.workflows.loan.AssessLoan;

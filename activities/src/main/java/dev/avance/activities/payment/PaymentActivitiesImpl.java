@@ -17,6 +17,9 @@ import dev.avance.workflows.payment.PaymentView;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
@@ -41,6 +44,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class PaymentActivitiesImpl implements PaymentActivities {
   private static final String INVALID_ARGUMENT = IllegalArgumentException.class.getName();
+
+  /** The failure type of a payment still pending: retryable, after {@link #nextLook}. */
+  static final String PENDING = "PAYMENT_PENDING";
+
+  private static final ZoneId BANK_ZONE = ZoneId.of("Europe/Paris");
+  private static final Duration MIN_LOOK = Duration.ofSeconds(2);
+  private static final Duration MAX_LATE_LOOK = Duration.ofMinutes(10);
+  private static final Duration MAX_EARLY_LOOK = Duration.ofHours(1);
 
   private final PaymentRepository payments;
   private final PaymentMessages messages;
@@ -128,11 +139,38 @@ public class PaymentActivitiesImpl implements PaymentActivities {
    */
   @Override
   public PaymentView awaitOutcome(PaymentRef payment) {
-    return poll(payment, row -> row.status() != PaymentStatus.INSTRUCTED)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "payment " + payment.paymentId() + " is still pending at the bank"));
+    Optional<PaymentView> done = poll(payment, row -> row.status() != PaymentStatus.INSTRUCTED);
+    if (done.isPresent()) {
+      return done.get();
+    }
+    PaymentRow row = existing(payment);
+    throw ApplicationFailure.newFailureWithCauseAndDelay(
+        "payment " + payment.paymentId() + " is still pending at the bank",
+        PENDING,
+        null,
+        nextLook(row.executionDate(), row.instructedAt()));
+  }
+
+  /**
+   * When to look again at a pending payment: not before the bank can have answered (the start of
+   * its execution or collection day, checked at least hourly), then soon after, and less and less
+   * often as the answer is late (a tenth of the delay so far, between 2 s and 10 min). An SCT Inst
+   * is expected at once. A fixed exponential backoff would, after a crash or a long wait, leave a
+   * loan minutes or an hour behind a bank answer that came in seconds.
+   */
+  Duration nextLook(LocalDate executionDate, Instant instructedAt) {
+    Instant now = clock.instant();
+    Instant expected =
+        executionDate == null ? instructedAt : executionDate.atStartOfDay(BANK_ZONE).toInstant();
+    if (expected == null || !expected.isAfter(now)) {
+      Duration late = expected == null ? Duration.ZERO : Duration.between(expected, now);
+      return clamp(late.dividedBy(10), MIN_LOOK, MAX_LATE_LOOK);
+    }
+    return clamp(Duration.between(now, expected), MIN_LOOK, MAX_EARLY_LOOK);
+  }
+
+  private static Duration clamp(Duration d, Duration min, Duration max) {
+    return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
   }
 
   /**

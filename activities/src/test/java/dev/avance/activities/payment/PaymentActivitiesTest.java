@@ -49,6 +49,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -63,6 +64,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
@@ -94,6 +96,7 @@ class PaymentActivitiesTest extends RealPostgresTest {
   private static final Instant SIGNED = Instant.parse("2026-01-15T10:00:00Z");
 
   @Autowired private PaymentActivities payments;
+  @Autowired private java.time.Clock clock;
   @Autowired private PaymentRepository repository;
   @Autowired private BankMessageRepository messages;
   @Autowired private BankInbox inbox;
@@ -426,14 +429,36 @@ class PaymentActivitiesTest extends RealPostgresTest {
   // awaitOutcome and cancel read what the inbox wrote
 
   @Test
+  void aPendingPaymentIsLookedAtAgainWhenTheBankCanHaveAnswered() {
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, ZoneId.of("Europe/Paris"));
+    PaymentActivitiesImpl impl =
+        (PaymentActivitiesImpl) AopTestUtils.getUltimateTargetObject(payments);
+    // Due in a week: hourly until then.
+    assertThat(impl.nextLook(today.plusDays(7), now)).isEqualTo(Duration.ofHours(1));
+    // An SCT Inst sent just now: seconds.
+    assertThat(impl.nextLook(null, now)).isEqualTo(Duration.ofSeconds(2));
+    // Late by 20 minutes: a tenth of that.
+    assertThat(impl.nextLook(null, now.minus(Duration.ofMinutes(20))))
+        .isEqualTo(Duration.ofMinutes(2));
+    // Late by days: every ten minutes, never less often.
+    assertThat(impl.nextLook(today.minusDays(3), now)).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
   void awaitingAnOutcomeFailsRetryablyUntilTheInboxAppliedOne() {
     payments.instruct(payout("loan-1", LIVE, "b-1", 50_000, TODAY.plusDays(2)));
     PaymentRef ref = new PaymentRef("loan-1:payout");
 
     Throwable pending = catchThrowable(() -> payments.awaitOutcome(ref));
     assertThat(pending)
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(ApplicationFailure.class)
         .hasMessageContaining("still pending at the bank");
+    ApplicationFailure failure = (ApplicationFailure) pending;
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getType()).isEqualTo("PAYMENT_PENDING");
+    // Executed in two days: look again in an hour at most, not in a second.
+    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofHours(1));
     // An accepted payment is not settled yet.
     inbox.apply(
         Channel.LIVE,
@@ -443,7 +468,7 @@ class PaymentActivitiesTest extends RealPostgresTest {
             dev.avance.bank.iso20022.TransactionStatus.ACCP,
             null));
     assertThat(catchThrowable(() -> payments.awaitOutcome(ref)))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(ApplicationFailure.class);
 
     LocalDate booked = LocalDate.of(2026, 3, 4);
     settle("CAMT-1", "loan-1:payout", 50_000, booked, false);

@@ -67,7 +67,7 @@ class IncomingCreditActivitiesTest extends RealPostgresTest {
                 + " bills, borrowers, platforms cascade")
         .update();
     TestRows rows = new TestRows(jdbc);
-    rows.platform(PLATFORM, Environment.SANDBOX);
+    rows.platform(PLATFORM, Environment.LIVE);
     rows.borrower("b-1", PLATFORM, "READY", IBAN_1, T0);
     rows.borrower("b-2", PLATFORM, "READY", IBAN_2, T0);
     loan("loan-1", "b-1", LoanStatus.TO_REPAY);

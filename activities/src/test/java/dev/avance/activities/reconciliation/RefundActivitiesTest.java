@@ -58,7 +58,7 @@ class RefundActivitiesTest extends RealPostgresTest {
   void aParkedCreditIsRefundableWholeToTheAccountItCameFrom() {
     credit("bank-1", 15_000, "PARKED", null, null);
 
-    RefundClaim claim = refunds.claim(new RefundRequest("bank-1", T0));
+    RefundClaim claim = refunds.claimRefund(new RefundRequest("bank-1", T0));
 
     assertThat(claim)
         .isEqualTo(
@@ -73,7 +73,8 @@ class RefundActivitiesTest extends RealPostgresTest {
     // Another credit's repayment of the same loan is not this credit's.
     repayment("loan-1", "bank-other", 7_000);
 
-    assertThat(refunds.claim(new RefundRequest("bank-1", T0)).amountCents()).isEqualTo(10_000);
+    assertThat(refunds.claimRefund(new RefundRequest("bank-1", T0)).amountCents())
+        .isEqualTo(10_000);
   }
 
   @Test
@@ -81,7 +82,7 @@ class RefundActivitiesTest extends RealPostgresTest {
     bill("bill-1", 1_950);
     credit("bank-1", 2_000, "MATCHED", null, "bill-1");
 
-    assertThat(refunds.claim(new RefundRequest("bank-1", T0)).amountCents()).isEqualTo(50);
+    assertThat(refunds.claimRefund(new RefundRequest("bank-1", T0)).amountCents()).isEqualTo(50);
   }
 
   @Test
@@ -90,7 +91,7 @@ class RefundActivitiesTest extends RealPostgresTest {
     credit("bank-1", 60_000, "MATCHED", "loan-1", null);
     repayment("loan-1", "bank-1", 50_000);
 
-    assertNothing(() -> refunds.claim(new RefundRequest("bank-1", T0)));
+    assertNothing(() -> refunds.claimRefund(new RefundRequest("bank-1", T0)));
   }
 
   @Test
@@ -103,10 +104,10 @@ class RefundActivitiesTest extends RealPostgresTest {
     jdbc.sql("update bank_incoming_credits set from_iban = null where bank_reference = 'bank-3'")
         .update();
 
-    assertNothing(() -> refunds.claim(new RefundRequest("bank-1", T0)));
-    assertNothing(() -> refunds.claim(new RefundRequest("bank-2", T0)));
-    assertNothing(() -> refunds.claim(new RefundRequest("bank-3", T0)));
-    assertNothing(() -> refunds.claim(new RefundRequest("no-such-credit", T0)));
+    assertNothing(() -> refunds.claimRefund(new RefundRequest("bank-1", T0)));
+    assertNothing(() -> refunds.claimRefund(new RefundRequest("bank-2", T0)));
+    assertNothing(() -> refunds.claimRefund(new RefundRequest("bank-3", T0)));
+    assertNothing(() -> refunds.claimRefund(new RefundRequest("no-such-credit", T0)));
   }
 
   @Test
@@ -116,15 +117,15 @@ class RefundActivitiesTest extends RealPostgresTest {
     RefundOutcome paid =
         new RefundOutcome("bank-1", paymentId, 15_000, PaymentStatus.PAID, null, T0);
 
-    assertThat(refunds.complete(paid).changed()).isTrue();
-    assertThat(refunds.complete(paid).changed()).as("the workflow's retry").isFalse();
+    assertThat(refunds.completeRefund(paid).changed()).isTrue();
+    assertThat(refunds.completeRefund(paid).changed()).as("the workflow's retry").isFalse();
 
     assertThat(creditRow("bank-1"))
         .containsEntry("status", "REFUNDED")
         .containsEntry("refunded_amount_cents", 15_000L)
         .containsEntry("parked_reason", null);
     assertThat(paymentRow(paymentId)).containsEntry("refund_of", "bank-1");
-    assertNothing(() -> refunds.claim(new RefundRequest("bank-1", T0)));
+    assertNothing(() -> refunds.claimRefund(new RefundRequest("bank-1", T0)));
   }
 
   @Test
@@ -134,12 +135,13 @@ class RefundActivitiesTest extends RealPostgresTest {
     repayment("loan-1", "bank-1", 50_000);
     String paymentId = refundPayment("bank-1", 10_000, "PAID");
 
-    refunds.complete(new RefundOutcome("bank-1", paymentId, 10_000, PaymentStatus.PAID, null, T0));
+    refunds.completeRefund(
+        new RefundOutcome("bank-1", paymentId, 10_000, PaymentStatus.PAID, null, T0));
 
     assertThat(creditRow("bank-1"))
         .containsEntry("status", "MATCHED")
         .containsEntry("refunded_amount_cents", 10_000L);
-    assertNothing(() -> refunds.claim(new RefundRequest("bank-1", T0)));
+    assertNothing(() -> refunds.claimRefund(new RefundRequest("bank-1", T0)));
   }
 
   @Test
@@ -149,7 +151,7 @@ class RefundActivitiesTest extends RealPostgresTest {
 
     assertThat(
             refunds
-                .complete(
+                .completeRefund(
                     new RefundOutcome("bank-1", failed, 15_000, PaymentStatus.FAILED, "AC04", T0))
                 .changed())
         .isFalse();
@@ -157,13 +159,14 @@ class RefundActivitiesTest extends RealPostgresTest {
     // however often it is told.
     RefundOutcome unknown =
         new RefundOutcome("bank-1", "no-such-payment", 15_000, PaymentStatus.PAID, null, T0);
-    assertThat(refunds.complete(unknown).changed()).isFalse();
-    assertThat(refunds.complete(unknown).changed()).isFalse();
+    assertThat(refunds.completeRefund(unknown).changed()).isFalse();
+    assertThat(refunds.completeRefund(unknown).changed()).isFalse();
 
     assertThat(creditRow("bank-1"))
         .containsEntry("status", "PARKED")
         .containsEntry("refunded_amount_cents", 0L);
-    assertThat(refunds.claim(new RefundRequest("bank-1", T0)).amountCents()).isEqualTo(15_000);
+    assertThat(refunds.claimRefund(new RefundRequest("bank-1", T0)).amountCents())
+        .isEqualTo(15_000);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -247,7 +247,8 @@ class LoanWorkflowTest {
             "ACTIVE",
             false,
             false,
-            new RepaymentSetup("SCT", "WALLET-MANDATE", "FR7612345000010001234567890", null, "FR76V"));
+            new RepaymentSetup(
+                "SCT", "WALLET-MANDATE", "FR7612345000010001234567890", null, "FR76V"));
     start(NOW);
     RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
     request(input);
