@@ -12,6 +12,7 @@ COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 COPY workflows/pom.xml workflows/
 COPY bank/pom.xml bank/
+COPY bank-simulator/pom.xml bank-simulator/
 COPY activities/pom.xml activities/
 COPY api/pom.xml api/
 COPY worker/pom.xml worker/
@@ -34,11 +35,14 @@ FROM eclipse-temurin:17-jre
 # /app is writable by it because the application keeps small state under its working directory.
 RUN groupadd --system --gid 10001 avance \
  && useradd --system --uid 10001 --gid avance --home-dir /app --no-create-home --shell /usr/sbin/nologin avance \
- && mkdir /app \
- && chown avance:avance /app
+ && mkdir -p /app /var/lib/avance/bank/out /var/lib/avance/bank/in \
+ && chown -R avance:avance /app /var/lib/avance
 WORKDIR /app
 
 COPY --from=build --chown=avance:avance /build/avance.jar /app/avance.jar
+# The live bank's drop folder (AVANCE_BANK_DROP_FOLDER): a named volume mounted here starts with
+# these owners, so the application can write out/ and move files in in/.
+VOLUME /var/lib/avance/bank
 
 USER 10001:10001
 # Live keys only, no /sandbox endpoints, no simulated outside world (application-production.yml).

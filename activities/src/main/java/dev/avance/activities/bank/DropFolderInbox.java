@@ -74,7 +74,9 @@ public class DropFolderInbox {
       move(file, "processed", null);
       return true;
     } catch (InvalidBankMessageException e) {
-      log.warn("Bank file {} rejected: {}", file.getFileName(), e.getMessage());
+      // The schema's words can quote a value of the file (an IBAN): they go to the .error.txt
+      // beside it, not to the log.
+      log.warn("Bank file {} rejected, see its .error.txt", file.getFileName());
       move(file, "rejected", e.getMessage());
       return true;
     } catch (NoSuchFileException e) {

@@ -160,8 +160,10 @@ public class PaymentActivitiesImpl implements PaymentActivities {
    */
   Duration nextLook(LocalDate executionDate, Instant instructedAt) {
     Instant now = clock.instant();
+    // Not before it was sent: a payout due today is expected from its instruction, not midnight.
+    Instant day = executionDate == null ? null : executionDate.atStartOfDay(BANK_ZONE).toInstant();
     Instant expected =
-        executionDate == null ? instructedAt : executionDate.atStartOfDay(BANK_ZONE).toInstant();
+        day == null || (instructedAt != null && instructedAt.isAfter(day)) ? instructedAt : day;
     if (expected == null || !expected.isAfter(now)) {
       Duration late = expected == null ? Duration.ZERO : Duration.between(expected, now);
       return clamp(late.dividedBy(10), MIN_LOOK, MAX_LATE_LOOK);

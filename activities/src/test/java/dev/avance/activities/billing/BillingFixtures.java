@@ -27,7 +27,7 @@ public final class BillingFixtures {
   public void reset() {
     jdbc.sql(
             "truncate table bill_lines, bills, credit_repayments, credit_reservations,"
-                + " credit_lines, loans, payments, bank_transfers, repayment_methods,"
+                + " credit_lines, loans, payments, repayment_methods,"
                 + " domain_events, borrowers, platforms cascade")
         .update();
   }

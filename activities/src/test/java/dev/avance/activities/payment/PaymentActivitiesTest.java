@@ -436,13 +436,15 @@ class PaymentActivitiesTest extends RealPostgresTest {
         (PaymentActivitiesImpl) AopTestUtils.getUltimateTargetObject(payments);
     // Due in a week: hourly until then.
     assertThat(impl.nextLook(today.plusDays(7), now)).isEqualTo(Duration.ofHours(1));
-    // An SCT Inst sent just now: seconds.
+    // An SCT Inst sent just now: seconds, whether or not it names today as its date.
     assertThat(impl.nextLook(null, now)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(impl.nextLook(today, now)).isEqualTo(Duration.ofSeconds(2));
     // Late by 20 minutes: a tenth of that.
     assertThat(impl.nextLook(null, now.minus(Duration.ofMinutes(20))))
         .isEqualTo(Duration.ofMinutes(2));
     // Late by days: every ten minutes, never less often.
-    assertThat(impl.nextLook(today.minusDays(3), now)).isEqualTo(Duration.ofMinutes(10));
+    assertThat(impl.nextLook(today.minusDays(3), now.minus(Duration.ofDays(6))))
+        .isEqualTo(Duration.ofMinutes(10));
   }
 
   @Test
