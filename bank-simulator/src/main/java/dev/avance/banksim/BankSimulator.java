@@ -97,8 +97,12 @@ public class BankSimulator implements BankConnector {
   private static final int B2B_RETURN_BUSINESS_DAYS = 2;
   private static final String DUPLICATE = "AM05";
 
-  /** How long a node holds an outgoing file while its receiver runs, before others may retry. */
-  private static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+  /**
+   * How long a node holds an outgoing file while its receiver runs, before others may retry. Short:
+   * a node that dies holding files (its JVM killed) delays them by this much, and a file delivered
+   * twice when a slow receiver outlives the lease costs nothing (Avance takes a message id once).
+   */
+  private static final Duration CLAIM_LEASE = Duration.ofSeconds(15);
 
   private static final int BATCH = 100;
 

@@ -68,14 +68,7 @@ class BankBoundaryIT extends EmbeddedApiTest {
         http.postJson(
             "/borrower/" + sddBorrower + "/repayment-methods",
             KEY_A_LIVE,
-            """
-            {"payment_method":"DIRECT_DEBIT",
-             "from_account":{"account_number":"%s","bank_identifier":"PSSTFRPPPAR"},
-             "business_email":"cfo@acme.test",
-             "legal_representative":{"birth_date":"1980-05-17","nationality":"FRA","country_of_residence":"FRA"},
-             "is_default_repayment_method":true}
-            """
-                .formatted(BORROWER_IBAN));
+            Bodies.sddMethod(BORROWER_IBAN));
     assertThat(sdd.status()).as(sdd.body()).isEqualTo(201);
   }
 

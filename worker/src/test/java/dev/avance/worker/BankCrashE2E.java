@@ -166,17 +166,7 @@ class BankCrashE2E {
     assertThat(borrower.json().path("status").asString()).as(borrower.body()).isEqualTo("READY");
     String id = borrower.json().path("id").asString();
     Http.Response sdd =
-        api.postJson(
-            "/borrower/" + id + "/repayment-methods",
-            KEY,
-            """
-            {"payment_method":"DIRECT_DEBIT",
-             "from_account":{"account_number":"%s","bank_identifier":"PSSTFRPPPAR"},
-             "business_email":"cfo@acme.test",
-             "legal_representative":{"birth_date":"1980-05-17","nationality":"FRA","country_of_residence":"FRA"},
-             "is_default_repayment_method":true}
-            """
-                .formatted(IBAN));
+        api.postJson("/borrower/" + id + "/repayment-methods", KEY, Bodies.sddMethod(IBAN));
     assertThat(sdd.status()).as(sdd.body()).isEqualTo(201);
     return id;
   }

@@ -83,16 +83,7 @@ class BillingIT extends EmbeddedApiTest {
     sddBorrower = readyBorrower();
     Http.Response sdd =
         http.postJson(
-            "/borrower/" + sddBorrower + "/repayment-methods",
-            key,
-            """
-            {"payment_method":"DIRECT_DEBIT",
-             "from_account":{"account_number":"%s","bank_identifier":"PSSTFRPPPAR"},
-             "business_email":"cfo@acme.test",
-             "legal_representative":{"birth_date":"1980-05-17","nationality":"FRA","country_of_residence":"FRA"},
-             "is_default_repayment_method":true}
-            """
-                .formatted(PAYOUT_IBAN));
+            "/borrower/" + sddBorrower + "/repayment-methods", key, Bodies.sddMethod(PAYOUT_IBAN));
     assertThat(sdd.status()).as(sdd.body()).isEqualTo(201);
     sctBorrower = readyBorrower();
     sddLoan = paidOutLoan(sddBorrower, 50_000);

@@ -44,14 +44,7 @@ class LoanIT extends EmbeddedApiTest {
         http.postJson(
             "/borrower/" + sddBorrower + "/repayment-methods",
             KEY_A,
-            """
-            {"payment_method":"DIRECT_DEBIT",
-             "from_account":{"account_number":"%s","bank_identifier":"PSSTFRPPPAR"},
-             "business_email":"cfo@acme.test",
-             "legal_representative":{"birth_date":"1980-05-17","nationality":"FRA","country_of_residence":"FRA"},
-             "is_default_repayment_method":true}
-            """
-                .formatted(PAYOUT_IBAN));
+            Bodies.sddMethod(PAYOUT_IBAN));
     assertThat(sdd.status()).as(sdd.body()).isEqualTo(201);
     sctBorrower = readyBorrower();
   }

@@ -14,6 +14,7 @@ import dev.avance.workflows.payment.PaymentRef;
 import dev.avance.workflows.payment.PaymentStatus;
 import dev.avance.workflows.payment.PaymentType;
 import dev.avance.workflows.payment.PaymentView;
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -144,11 +145,22 @@ public class PaymentActivitiesImpl implements PaymentActivities {
       return done.get();
     }
     PaymentRow row = existing(payment);
-    throw ApplicationFailure.newFailureWithCauseAndDelay(
+    throw pending(
         "payment " + payment.paymentId() + " is still pending at the bank",
-        PENDING,
-        null,
         nextLook(row.executionDate(), row.instructedAt()));
+  }
+
+  /**
+   * A wait, not an error: benign (the SDK logs it at debug level and counts no failure), retried
+   * after {@code delay}.
+   */
+  private static ApplicationFailure pending(String message, Duration delay) {
+    return ApplicationFailure.newBuilder()
+        .setMessage(message)
+        .setType(PENDING)
+        .setNextRetryDelay(delay)
+        .setCategory(ApplicationErrorCategory.BENIGN)
+        .build();
   }
 
   /**
@@ -213,8 +225,9 @@ public class PaymentActivitiesImpl implements PaymentActivities {
                     || PaymentRepository.CANCEL_REFUSED.equals(row.bankStatus()))
         .orElseThrow(
             () ->
-                new IllegalStateException(
-                    "the bank has not answered the withdrawal of " + payment.paymentId()));
+                pending(
+                    "the bank has not answered the withdrawal of " + payment.paymentId(),
+                    MIN_LOOK));
   }
 
   /** The payment once {@code done}, waiting up to the poll bound; empty if it is not done yet. */

@@ -459,6 +459,9 @@ class PaymentActivitiesTest extends RealPostgresTest {
     ApplicationFailure failure = (ApplicationFailure) pending;
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getType()).isEqualTo("PAYMENT_PENDING");
+    // A wait, not an error: no warning and no failure metric per look.
+    assertThat(failure.getCategory())
+        .isEqualTo(io.temporal.failure.ApplicationErrorCategory.BENIGN);
     // Executed in two days: look again in an hour at most, not in a second.
     assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofHours(1));
     // An accepted payment is not settled yet.
@@ -499,10 +502,9 @@ class PaymentActivitiesTest extends RealPostgresTest {
     PaymentRef ref = new PaymentRef("loan-1:debit:1");
 
     assertThat(catchThrowable(() -> payments.cancel(ref)))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(ApplicationFailure.class)
         .hasMessageContaining("has not answered");
-    assertThat(catchThrowable(() -> payments.cancel(ref)))
-        .isInstanceOf(IllegalStateException.class);
+    assertThat(catchThrowable(() -> payments.cancel(ref))).isInstanceOf(ApplicationFailure.class);
 
     List<BankMessageRow> withdrawals =
         outgoing().stream().filter(m -> m.type().equals(MessageType.CAMT_055.code())).toList();
