@@ -63,7 +63,8 @@ public class WebhookRepository {
       String entityType,
       String entityId,
       String eventType,
-      Instant occurredAt) {}
+      Instant occurredAt,
+      int dispatchAttempts) {}
 
   public void create(
       String id,
@@ -147,10 +148,14 @@ public class WebhookRepository {
     return plain.size();
   }
 
-  public List<PendingEvent> undispatched(int limit) {
+  /** The events to relay now: not dispatched, and not waiting out the backoff of a failure. */
+  public List<PendingEvent> undispatched(Instant now, int limit) {
     return jdbc.sql(
-            "select id, platform_id, entity_type, entity_id, event_type, occurred_at"
-                + " from domain_events where dispatched_at is null order by id limit :limit")
+            "select id, platform_id, entity_type, entity_id, event_type, occurred_at,"
+                + " dispatch_attempts from domain_events where dispatched_at is null"
+                + " and (dispatch_next_at is null or dispatch_next_at <= :now)"
+                + " order by id limit :limit")
+        .param("now", timestamp(now))
         .param("limit", limit)
         .query(
             (rs, n) ->
@@ -160,7 +165,8 @@ public class WebhookRepository {
                     rs.getString("entity_type"),
                     rs.getString("entity_id"),
                     rs.getString("event_type"),
-                    instant(rs, "occurred_at")))
+                    instant(rs, "occurred_at"),
+                    rs.getInt("dispatch_attempts")))
         .list();
   }
 
@@ -169,6 +175,43 @@ public class WebhookRepository {
         .param("at", timestamp(at))
         .param("id", eventId)
         .update();
+  }
+
+  /**
+   * Records that the event could not be relayed: its attempts so far, and when to try again. Past
+   * its last attempt it is dead: dispatched (the relay leaves it) with its deliveries, if any were
+   * made, {@code FAILED}. Returns the attempts made.
+   */
+  public int recordDispatchFailure(
+      long eventId, String error, Instant nextAttemptAt, int maxAttempts, Instant at) {
+    int attempts =
+        jdbc.sql(
+                """
+                update domain_events set dispatch_attempts = dispatch_attempts + 1,
+                    dispatch_error = :error, dispatch_next_at = :next
+                where id = :id returning dispatch_attempts
+                """)
+            .param("error", error)
+            .param("next", timestamp(nextAttemptAt))
+            .param("id", eventId)
+            .query(Integer.class)
+            .single();
+    if (attempts >= maxAttempts) {
+      jdbc.sql(
+              "update domain_events set dispatched_at = :at, dispatch_dead_at = :at"
+                  + " where id = :id and dispatched_at is null")
+          .param("at", timestamp(at))
+          .param("id", eventId)
+          .update();
+      jdbc.sql(
+              "update webhook_deliveries set status = 'FAILED', last_error = :error,"
+                  + " updated_at = :at where event_id = :id and status = 'PENDING'")
+          .param("error", "not relayed: " + error)
+          .param("at", timestamp(at))
+          .param("id", eventId)
+          .update();
+    }
+    return attempts;
   }
 
   /** Records a delivery unless it exists; the id is the business key. */

@@ -25,6 +25,7 @@ import dev.avance.workflows.loan.RequestLoan;
 import dev.avance.workflows.rules.Bic;
 import dev.avance.workflows.rules.Iban;
 import dev.avance.workflows.rules.Interest;
+import dev.avance.workflows.rules.LoanTerms;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,12 +36,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 @Service
 public class LoanService {
+  private static final Logger log = LoggerFactory.getLogger(LoanService.class);
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final int MAX_METADATA_CHARS = 4096;
 
@@ -107,6 +111,31 @@ public class LoanService {
               "to_pay_at",
               "out_of_range",
               "must be within " + MAX_DAYS_BEFORE_PAYOUT + " days from today"));
+    }
+    // Checked here, before anything exists: a loan whose dates or amounts cannot hold is a bad
+    // request, and a workflow started for it would store a row no read could render.
+    long days = ChronoUnit.DAYS.between(request.toPayAt(), request.toRepayAt());
+    if (days < LoanTerms.MIN_DAYS || days > LoanTerms.MAX_DAYS) {
+      problems.add(
+          new FieldProblem(
+              "to_repay_at",
+              "out_of_range",
+              "must be "
+                  + LoanTerms.MIN_DAYS
+                  + " to "
+                  + LoanTerms.MAX_DAYS
+                  + " days after to_pay_at"));
+    }
+    if (request.amount() > request.invoice().amount()) {
+      problems.add(
+          new FieldProblem("amount", "out_of_range", "must be at most the invoice's amount"));
+    }
+    LocalDate issued = request.invoice().issueDate();
+    LocalDate due = request.invoice().dueDate();
+    if (issued != null && due != null && due.isBefore(issued)) {
+      problems.add(
+          new FieldProblem(
+              "invoice.due_date", "invalid_value", "must be on or after invoice.issue_date"));
     }
     String metadata =
         request.metadata() == null ? null : json.writeValueAsString(request.metadata());
@@ -195,7 +224,17 @@ public class LoanService {
       LoanRow last = pageRows.get(pageRows.size() - 1);
       next = page.cursorAfter(last.createdAt(), last.id());
     }
-    return new PageResponse<>(pageRows.stream().map(this::response).toList(), next);
+    List<LoanResponse> data = new ArrayList<>(pageRows.size());
+    for (LoanRow row : pageRows) {
+      try {
+        data.add(response(row));
+      } catch (RuntimeException e) {
+        // One row that cannot be shown must not hide the platform's other loans; the id and the
+        // kind of failure are enough for operators, and carry no personal data.
+        log.warn("Loan {} skipped in a list: {}", row.id(), e.getClass().getSimpleName());
+      }
+    }
+    return new PageResponse<>(data, next);
   }
 
   public LoanResponse validate(Platform platform, String id) {
@@ -289,18 +328,18 @@ public class LoanService {
   private LoanResponse response(LoanRow l) {
     LocalDate today = today();
     LocalDate payoutDay = l.paidAt() == null ? l.toPayAt() : LocalDate.ofInstant(l.paidAt(), PARIS);
-    long feesEstimated =
-        Interest.roundToCents(
-            Interest.accrued(l.amountCents(), Interest.days(payoutDay, l.toRepayAt())));
+    long feesEstimated = interestCents(l.amountCents(), payoutDay, l.toRepayAt());
     long feesOngoing = 0;
     if (l.paidAt() != null) {
       LocalDate end = l.repaidAt() == null ? today : LocalDate.ofInstant(l.repaidAt(), PARIS);
       // The principal is taken as paid out in full until repaid: partial repayments are billed
       // exactly by the billing run; this is the running estimate the API shows.
-      feesOngoing =
-          Interest.roundToCents(Interest.accrued(l.amountCents(), Interest.days(payoutDay, end)));
+      feesOngoing = interestCents(l.amountCents(), payoutDay, end);
     }
-    long daysLate = l.late() ? Math.max(0, ChronoUnit.DAYS.between(l.toRepayAt(), today)) : 0;
+    long daysLate =
+        l.late() && l.toRepayAt() != null
+            ? Math.max(0, ChronoUnit.DAYS.between(l.toRepayAt(), today))
+            : 0;
     return new LoanResponse(
         l.id(),
         "INVOICE_BASED_FINANCING",
@@ -334,6 +373,18 @@ public class LoanService {
         l.metadataJson(),
         l.createdAt(),
         l.updatedAt());
+  }
+
+  /**
+   * Interest in cents from {@code from} to {@code to}, or 0 when a stored row's dates cannot give
+   * any: rows written before the request checked its dates must still be listed, not fail the whole
+   * page of their platform.
+   */
+  private static long interestCents(long principalCents, LocalDate from, LocalDate to) {
+    if (from == null || to == null || to.isBefore(from) || principalCents < 0) {
+      return 0;
+    }
+    return Interest.roundToCents(Interest.accrued(principalCents, Interest.days(from, to)));
   }
 
   /** A fingerprint of what the request asks, without how the caller wants the answer. */
