@@ -3,6 +3,8 @@ package dev.avance.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.avance.workflows.rules.NextActions;
+import dev.avance.workflows.rules.PlannedDebit;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -126,10 +128,37 @@ class LoanIT extends EmbeddedApiTest {
     assertThat(repaid.path("paid_at").isNull()).isFalse();
     assertThat(repaid.path("repayment_method").asString()).isEqualTo("DIRECT_DEBIT");
     JsonNode payments = http.get("/payments?loan_id=" + id, KEY_A).json().path("data");
-    assertThat(payments).hasSize(1);
+    assertThat(payments).hasSize(2);
     assertThat(payments.get(0).path("payment_type").asString()).isEqualTo("PAYOUT");
     assertThat(payments.get(0).path("status").asString()).isEqualTo("PAID");
     assertThat(payments.get(0).path("amount").asLong()).isEqualTo(50_000);
+    assertThat(payments.get(0).path("instruction_date").asString()).isEqualTo(TODAY.toString());
+    assertThat(payments.get(0).path("collection_date").isNull()).isTrue();
+    // The debit of the repayment, planned and not yet sent: dated on the TARGET calendar.
+    PlannedDebit debit = NextActions.plannedDebit(TODAY.plusDays(30), TODAY, 3);
+    JsonNode planned = payments.get(1);
+    assertThat(planned.path("payment_type").asString()).isEqualTo("DIRECT_DEBIT");
+    assertThat(planned.path("status").asString()).isEqualTo("SCHEDULED");
+    assertThat(planned.path("amount").asLong()).isEqualTo(50_000);
+    assertThat(planned.path("instruction_date").asString())
+        .isEqualTo(debit.instructionDate().toString());
+    assertThat(planned.path("collection_date").asString())
+        .isEqualTo(debit.collectionDate().toString());
+    assertThat(LocalDate.parse(planned.path("collection_date").asString()))
+        .isAfterOrEqualTo(TODAY.plusDays(30));
+    assertThat(repaid.path("next_action").path("type").asString()).isEqualTo("DEBIT_INSTRUCTION");
+    assertThat(repaid.path("next_action").path("date").asString())
+        .isEqualTo(debit.instructionDate().toString());
+    assertThat(
+            http.get("/loans?borrower_id=" + sddBorrower + "&page_size=100", KEY_A)
+                .json()
+                .path("data"))
+        .anySatisfy(
+            l -> {
+              assertThat(l.path("id").asString()).isEqualTo(id);
+              assertThat(l.path("next_action").path("type").asString())
+                  .isEqualTo("DEBIT_INSTRUCTION");
+            });
     JsonNode details = http.get("/loan/" + id + "/repayment-details", KEY_A).json();
     assertThat(details.path("reference").asString())
         .isEqualTo(loan.path("repayment_reference").asString());
@@ -390,6 +419,38 @@ class LoanIT extends EmbeddedApiTest {
         """
         .formatted(
             borrower, amount, salt, invoiceAmount, issued, due, PAYOUT_IBAN, payAt, repayAt, salt);
+  }
+
+  @Test
+  void aLoanPaidOutLaterShowsItsScheduledPayoutAndAnSctLoanItsDueDate() {
+    String salt = salt();
+    String body =
+        body(sctBorrower, 10_000, "INV-S" + salt, 40, true, salt)
+            .replace(
+                "\"to_pay_at\":\"" + TODAY + "\"", "\"to_pay_at\":\"" + TODAY.plusDays(10) + "\"");
+    Http.Response created = http.postJson("/loans", KEY_A, body);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().path("id").asString();
+    JsonNode loan = awaitStatus(id, "SCHEDULED");
+
+    assertThat(loan.path("next_action").path("type").asString()).isEqualTo("PAYOUT");
+    assertThat(loan.path("next_action").path("date").asString())
+        .isEqualTo(TODAY.plusDays(10).toString());
+    JsonNode payout = http.get("/payments?loan_id=" + id, KEY_A).json().path("data").get(0);
+    assertThat(payout.path("id").asString()).isEqualTo(id + ":payout");
+    assertThat(payout.path("payment_type").asString()).isEqualTo("PAYOUT");
+    assertThat(payout.path("status").asString()).isEqualTo("SCHEDULED");
+    assertThat(payout.path("instruction_date").asString()).isEqualTo(TODAY.plusDays(10).toString());
+    assertThat(http.get("/payments?loan_id=" + id, KEY_A).json().path("data")).hasSize(1);
+
+    String sct = sctLoanToRepay(20_000, "INV-N");
+    JsonNode toRepay = http.get("/loan/" + sct, KEY_A).json();
+    assertThat(toRepay.path("next_action").path("type").asString()).isEqualTo("REPAYMENT_DUE");
+    assertThat(toRepay.path("next_action").path("date").asString())
+        .isEqualTo(toRepay.path("to_repay_at").asString());
+    assertThat(http.get("/payments?loan_id=" + sct, KEY_A).json().path("data"))
+        .extracting(p -> p.path("status").asString())
+        .containsExactly("PAID");
   }
 
   @Test

@@ -12,7 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,6 +61,26 @@ public class PaymentRepository {
         .stream()
         .map(PaymentRow::view)
         .toList();
+  }
+
+  /** The payments of several loans of the platform (a page of a list), oldest first per loan. */
+  public Map<String, List<PaymentView>> findByLoans(String platformId, Collection<String> loanIds) {
+    Map<String, List<PaymentView>> byLoan = new HashMap<>();
+    if (loanIds.isEmpty()) {
+      return byLoan;
+    }
+    jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from payments where platform_id = :p and loan_id in (:l)"
+                + " order by created_at, payment_id")
+        .param("p", platformId)
+        .param("l", List.copyOf(loanIds))
+        .query(PaymentRepository::map)
+        .list()
+        .forEach(
+            row -> byLoan.computeIfAbsent(row.loanId(), k -> new ArrayList<>()).add(row.view()));
+    return byLoan;
   }
 
   /** One payment of the platform; empty when it is another platform's. */

@@ -51,6 +51,8 @@ public record LoanResponse(
             example = "750")
         long feesEstimated,
     @Schema(description = "Interest accrued so far, in cents.") long feesOngoing,
+    @Schema(description = "What will next happen to the loan, and when.")
+        NextActionResponse nextAction,
     @Schema(implementation = PaymentMethod.class, description = "How the loan is repaid.")
         String repaymentMethod,
     @Schema(

@@ -2,6 +2,7 @@ package dev.avance.api.loan;
 
 import dev.avance.activities.borrower.BorrowerRepository;
 import dev.avance.activities.borrower.BorrowerRow;
+import dev.avance.activities.borrower.RepaymentMethodRepository;
 import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.loan.LoanQuery;
 import dev.avance.activities.loan.LoanRepository;
@@ -15,6 +16,7 @@ import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
 import dev.avance.api.error.FieldProblem;
 import dev.avance.api.temporal.WorkflowGateway;
+import dev.avance.workflows.borrower.PaymentMethod;
 import dev.avance.workflows.loan.BankAccount;
 import dev.avance.workflows.loan.ChangeDueDate;
 import dev.avance.workflows.loan.Invoice;
@@ -22,16 +24,24 @@ import dev.avance.workflows.loan.LoanCommand;
 import dev.avance.workflows.loan.LoanPolicy;
 import dev.avance.workflows.loan.LoanStatus;
 import dev.avance.workflows.loan.RequestLoan;
+import dev.avance.workflows.payment.PaymentIds;
+import dev.avance.workflows.payment.PaymentStatus;
+import dev.avance.workflows.payment.PaymentType;
+import dev.avance.workflows.payment.PaymentView;
 import dev.avance.workflows.rules.Bic;
 import dev.avance.workflows.rules.Iban;
 import dev.avance.workflows.rules.Interest;
 import dev.avance.workflows.rules.LoanTerms;
+import dev.avance.workflows.rules.NextAction;
+import dev.avance.workflows.rules.NextActions;
+import dev.avance.workflows.rules.PlannedDebit;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +65,7 @@ public class LoanService {
   private final LoanRepository loans;
   private final BorrowerRepository borrowers;
   private final PaymentRepository payments;
+  private final RepaymentMethodRepository repaymentMethods;
   private final DomainEventRepository events;
   private final JsonMapper json;
   private final Clock clock;
@@ -66,6 +77,7 @@ public class LoanService {
       LoanRepository loans,
       BorrowerRepository borrowers,
       PaymentRepository payments,
+      RepaymentMethodRepository repaymentMethods,
       DomainEventRepository events,
       JsonMapper json,
       Clock clock,
@@ -76,6 +88,7 @@ public class LoanService {
     this.loans = loans;
     this.borrowers = borrowers;
     this.payments = payments;
+    this.repaymentMethods = repaymentMethods;
     this.events = events;
     this.json = json;
     this.clock = clock;
@@ -196,7 +209,8 @@ public class LoanService {
   }
 
   public LoanResponse get(Platform platform, String id) {
-    return response(row(platform, id));
+    LoanRow loan = row(platform, id);
+    return response(loan, known(platform, loan));
   }
 
   public PageResponse<LoanResponse> list(Platform platform, LoanFilter filter, PageRequest page) {
@@ -225,9 +239,17 @@ public class LoanService {
       next = page.cursorAfter(last.createdAt(), last.id());
     }
     List<LoanResponse> data = new ArrayList<>(pageRows.size());
+    Map<String, List<PaymentView>> paymentsByLoan =
+        payments.findByLoans(platform.id(), pageRows.stream().map(LoanRow::id).toList());
+    Map<String, Boolean> walletDebits = new HashMap<>();
     for (LoanRow row : pageRows) {
       try {
-        data.add(response(row));
+        data.add(
+            response(
+                row,
+                new Known(
+                    paymentsByLoan.getOrDefault(row.id(), List.of()),
+                    collectsByDebit(platform, row, walletDebits))));
       } catch (RuntimeException e) {
         // One row that cannot be shown must not hide the platform's other loans; the id and the
         // kind of failure are enough for operators, and carry no personal data.
@@ -283,24 +305,155 @@ public class LoanService {
   }
 
   public PageResponse<PaymentResponse> payments(Platform platform, String loanId) {
-    row(platform, loanId);
-    return new PageResponse<>(
-        payments.findByLoan(platform.id(), loanId).stream()
-            .map(
+    LoanRow loan = row(platform, loanId);
+    Known known = known(platform, loan);
+    List<PaymentResponse> data = new ArrayList<>();
+    for (PaymentView p : known.payments()) {
+      data.add(
+          new PaymentResponse(
+              p.paymentId(),
+              p.loanId(),
+              p.type().name(),
+              p.amountCents(),
+              "EUR",
+              p.status().name(),
+              p.failureReason(),
+              p.executionDate(),
+              p.instructedAt(),
+              p.paidAt(),
+              p.instructedAt() == null ? null : LocalDate.ofInstant(p.instructedAt(), PARIS),
+              p.type() == PaymentType.DIRECT_DEBIT ? p.executionDate() : null));
+    }
+    data.addAll(planned(loan, known, today()));
+    return new PageResponse<>(data, null);
+  }
+
+  /**
+   * The payments the loan will make that the bank has not been sent yet: its payout before it is
+   * instructed, and the direct debit of its repayment before its instruction day. Derived from the
+   * loan and the calendar on each read, never stored, so they follow a changed due date at once.
+   */
+  private List<PaymentResponse> planned(LoanRow loan, Known known, LocalDate today) {
+    LoanStatus status = status(loan.status());
+    List<PaymentResponse> planned = new ArrayList<>();
+    if ((status == LoanStatus.VALIDATED || status == LoanStatus.SCHEDULED)
+        && loan.toPayAt() != null
+        && known.payments().stream().noneMatch(p -> p.type() == PaymentType.PAYOUT)) {
+      LocalDate payDay = loan.toPayAt().isBefore(today) ? today : loan.toPayAt();
+      planned.add(
+          new PaymentResponse(
+              PaymentIds.payout(loan.id()),
+              loan.id(),
+              PaymentType.PAYOUT.name(),
+              loan.amountCents(),
+              "EUR",
+              PaymentState.SCHEDULED.name(),
+              null,
+              payDay,
+              null,
+              null,
+              payDay,
+              null));
+    }
+    if (status == LoanStatus.TO_REPAY
+        && !loan.late()
+        && known.collectsByDebit()
+        && loan.toRepayAt() != null
+        && loan.outstandingPrincipalCents() > 0
+        && known.payments().stream()
+            .noneMatch(
                 p ->
-                    new PaymentResponse(
-                        p.paymentId(),
-                        p.loanId(),
-                        p.type().name(),
-                        p.amountCents(),
-                        "EUR",
-                        p.status().name(),
-                        p.failureReason(),
-                        p.executionDate(),
-                        p.instructedAt(),
-                        p.paidAt()))
-            .toList(),
-        null);
+                    p.type() == PaymentType.DIRECT_DEBIT
+                        && (p.status() == PaymentStatus.INSTRUCTED
+                            || p.status() == PaymentStatus.PAID))) {
+      PlannedDebit debit =
+          NextActions.plannedDebit(loan.toRepayAt(), today, policy.sddLeadBusinessDays());
+      planned.add(
+          new PaymentResponse(
+              loan.id() + ":debit:planned",
+              loan.id(),
+              PaymentType.DIRECT_DEBIT.name(),
+              loan.outstandingPrincipalCents(),
+              "EUR",
+              PaymentState.SCHEDULED.name(),
+              null,
+              debit.collectionDate(),
+              null,
+              null,
+              debit.instructionDate(),
+              debit.collectionDate()));
+    }
+    return planned;
+  }
+
+  /** What the read model knows of a loan's repayment beyond its row. */
+  private record Known(List<PaymentView> payments, boolean collectsByDebit) {}
+
+  private Known known(Platform platform, LoanRow loan) {
+    return new Known(
+        payments.findByLoan(platform.id(), loan.id()),
+        collectsByDebit(platform, loan, new HashMap<>()));
+  }
+
+  /**
+   * Whether Avance collects the loan by direct debit: under a DIRECT_DEBIT method, or under SCT
+   * from a wallet with a mandate (the borrower's default method), as the loan workflow decides.
+   * Asked once per borrower of a page, and only for loans still to repay.
+   */
+  private boolean collectsByDebit(Platform platform, LoanRow loan, Map<String, Boolean> wallets) {
+    if (PaymentMethod.DIRECT_DEBIT.name().equals(loan.repaymentMethod())) {
+      return true;
+    }
+    if (!PaymentMethod.SCT.name().equals(loan.repaymentMethod())
+        || status(loan.status()) != LoanStatus.TO_REPAY) {
+      return false;
+    }
+    return wallets.computeIfAbsent(
+        loan.borrowerId(),
+        b ->
+            repaymentMethods.findByBorrower(platform.id(), b).stream()
+                .anyMatch(
+                    m ->
+                        m.isDefault()
+                            && m.paymentMethod() == PaymentMethod.SCT
+                            && m.mandateReference() != null
+                            && m.iban() != null));
+  }
+
+  private NextAction nextAction(LoanRow l, Known known, LocalDate today) {
+    LocalDate pendingCollection = null;
+    for (PaymentView p : known.payments()) {
+      if (p.type() == PaymentType.DIRECT_DEBIT && p.status() == PaymentStatus.INSTRUCTED) {
+        pendingCollection = p.executionDate();
+      }
+    }
+    return NextActions.of(
+        new NextActions.Loan(
+            status(l.status()),
+            l.toPayAt(),
+            l.toRepayAt(),
+            l.late(),
+            known.collectsByDebit(),
+            pendingCollection,
+            l.repaidAt() == null ? null : LocalDate.ofInstant(l.repaidAt(), PARIS),
+            l.createdAt() == null
+                ? null
+                : LocalDate.ofInstant(l.createdAt(), PARIS)
+                    .plusDays(policy.validationExpiryDays())),
+        today,
+        policy.sddLeadBusinessDays());
+  }
+
+  /** The stored status, or null for a value this version does not know. */
+  private static LoanStatus status(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    try {
+      return LoanStatus.valueOf(stored);
+    } catch (IllegalArgumentException unknown) {
+      return null;
+    }
   }
 
   /** Runs a command on the loan's workflow and answers with the loan as stored. */
@@ -325,7 +478,7 @@ public class LoanService {
     return loans.findById(platform.id(), id).orElseThrow(() -> ApiException.notFound("Loan " + id));
   }
 
-  private LoanResponse response(LoanRow l) {
+  private LoanResponse response(LoanRow l, Known known) {
     LocalDate today = today();
     LocalDate payoutDay = l.paidAt() == null ? l.toPayAt() : LocalDate.ofInstant(l.paidAt(), PARIS);
     long feesEstimated = interestCents(l.amountCents(), payoutDay, l.toRepayAt());
@@ -368,6 +521,7 @@ public class LoanService {
         l.saltId(),
         feesEstimated,
         feesOngoing,
+        NextActionResponse.of(nextAction(l, known, today)),
         l.repaymentMethod(),
         l.remittanceReference(),
         l.metadataJson(),
