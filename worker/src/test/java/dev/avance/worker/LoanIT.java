@@ -454,6 +454,52 @@ class LoanIT extends EmbeddedApiTest {
   }
 
   @Test
+  void thePayoffOnADayIsThePrincipalAndTheInterestToThatDay() {
+    String id = sctLoanToRepay(20_000, "INV-P");
+
+    JsonNode now = http.get("/loan/" + id + "/payoff", KEY_A).json();
+    assertThat(now.path("date").asString()).isEqualTo(TODAY.toString());
+    assertThat(now.path("principal").asLong()).isEqualTo(20_000);
+    // Paid out today: the one-day minimum, 0.05 % of 200 EUR.
+    assertThat(now.path("interest").asLong()).isEqualTo(10);
+    assertThat(now.path("billed_interest_unpaid").asLong()).isZero();
+    assertThat(now.path("total").asLong()).isEqualTo(20_010);
+    Http.Response inTen = http.get("/loan/" + id + "/payoff?date=" + TODAY.plusDays(10), KEY_A);
+    assertThat(inTen.status()).as(inTen.body()).isEqualTo(200);
+    assertThat(inTen.json().path("interest").asLong()).isEqualTo(100);
+    assertThat(inTen.json().path("interest_exact").asString()).isEqualTo("100.0000");
+    assertThat(inTen.json().path("total").asLong()).isEqualTo(20_100);
+    // Due in 20 days: up to 120 days after it.
+    assertThat(http.get("/loan/" + id + "/payoff?date=" + TODAY.plusDays(140), KEY_A).status())
+        .isEqualTo(200);
+
+    for (String date :
+        List.of(TODAY.minusDays(1).toString(), TODAY.plusDays(141).toString(), "2026-13-01")) {
+      Http.Response bad = http.get("/loan/" + id + "/payoff?date=" + date, KEY_A);
+      assertThat(bad.status()).as(date + " " + bad.body()).isEqualTo(400);
+      assertThat(bad.contentType()).startsWith("application/problem+json");
+    }
+
+    String salt = salt();
+    String later =
+        http.postJson(
+                "/loans",
+                KEY_A,
+                body(sctBorrower, 10_000, "INV-Q" + salt, 40, true, salt)
+                    .replace(
+                        "\"to_pay_at\":\"" + TODAY + "\"",
+                        "\"to_pay_at\":\"" + TODAY.plusDays(10) + "\""))
+            .json()
+            .path("id")
+            .asString();
+    awaitStatus(later, "SCHEDULED");
+    Http.Response notPaid = http.get("/loan/" + later + "/payoff", KEY_A);
+    assertThat(notPaid.status()).as(notPaid.body()).isEqualTo(409);
+    assertThat(notPaid.json().path("code").asString()).isEqualTo("invalid_state");
+    assertThat(http.get("/loan/" + id + "/payoff", KEY_B).status()).isEqualTo(404);
+  }
+
+  @Test
   void hostileDatesAndAmountsAreA400NamingTheFieldAndStoreNothing() {
     LocalDate issued = TODAY.minusDays(2);
     LocalDate due = TODAY.plusDays(60);

@@ -163,6 +163,28 @@ public class LoanController {
   }
 
   @Operation(
+      operationId = "getLoanPayoff",
+      summary = "Get the amount that repays a loan on a day",
+      description =
+          "What repays the loan in full on `date` (default today): the principal outstanding,"
+              + " the interest not yet billed from the payout day to that day (exclusive, at least"
+              + " one day; exact, rounded once as the bill will), the interest billed and not yet"
+              + " paid, and their total. `date` is from today to 120 days after `to_repay_at`.")
+  @ProblemResponse(
+      status = 409,
+      description = "`invalid_state`: the loan is not paid out, so nothing is owed yet")
+  @GetMapping("/loan/{id}/payoff")
+  public PayoffResponse payoff(
+      Platform platform,
+      @PathVariable String id,
+      @Parameter(description = "The day of the repayment (YYYY-MM-DD, Europe/Paris).")
+          @RequestParam(name = "date", required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate date) {
+    return loans.payoff(platform, id, date);
+  }
+
+  @Operation(
       operationId = "listPayments",
       summary = "List a loan's payments",
       description = "The payout, the direct debits and the incoming transfers of a loan.")

@@ -4,6 +4,7 @@ import dev.avance.activities.borrower.BorrowerRepository;
 import dev.avance.activities.borrower.BorrowerRow;
 import dev.avance.activities.borrower.RepaymentMethodRepository;
 import dev.avance.activities.events.DomainEventRepository;
+import dev.avance.activities.loan.LoanPayoffs;
 import dev.avance.activities.loan.LoanQuery;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.loan.LoanRow;
@@ -66,6 +67,7 @@ public class LoanService {
   private final BorrowerRepository borrowers;
   private final PaymentRepository payments;
   private final RepaymentMethodRepository repaymentMethods;
+  private final LoanPayoffs payoffs;
   private final DomainEventRepository events;
   private final JsonMapper json;
   private final Clock clock;
@@ -78,6 +80,7 @@ public class LoanService {
       BorrowerRepository borrowers,
       PaymentRepository payments,
       RepaymentMethodRepository repaymentMethods,
+      LoanPayoffs payoffs,
       DomainEventRepository events,
       JsonMapper json,
       Clock clock,
@@ -89,6 +92,7 @@ public class LoanService {
     this.borrowers = borrowers;
     this.payments = payments;
     this.repaymentMethods = repaymentMethods;
+    this.payoffs = payoffs;
     this.events = events;
     this.json = json;
     this.clock = clock;
@@ -293,6 +297,43 @@ public class LoanService {
         "EUR",
         loan.toRepayAt(),
         loan.repaymentMethod());
+  }
+
+  /**
+   * What repays the loan in full on {@code date} (today when null): a day from today to 120 days
+   * after its due date, once it is paid out.
+   */
+  public PayoffResponse payoff(Platform platform, String id, LocalDate date) {
+    LoanRow loan = row(platform, id);
+    LocalDate today = today();
+    LocalDate day = date == null ? today : date;
+    if (day.isBefore(today)) {
+      throw ApiException.invalidField("date", "invalid_value", "must be today or later");
+    }
+    LocalDate last = loan.toRepayAt().plusDays(LoanTerms.MAX_DAYS);
+    if (day.isAfter(last)) {
+      throw ApiException.invalidField(
+          "date",
+          "out_of_range",
+          "must be at most " + LoanTerms.MAX_DAYS + " days after to_repay_at");
+    }
+    LoanPayoffs.Payoff payoff =
+        payoffs
+            .payoff(platform.id(), id, day)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ErrorCode.INVALID_STATE,
+                        "The loan is not paid out: nothing is owed until its payout settles"));
+    return new PayoffResponse(
+        id,
+        day,
+        payoff.principalCents(),
+        payoff.interestCents(),
+        payoff.interestExact().toPlainString(),
+        payoff.billedUnpaidCents(),
+        payoff.totalCents(),
+        "EUR");
   }
 
   public PageResponse<LoanEventResponse> events(Platform platform, String id) {
