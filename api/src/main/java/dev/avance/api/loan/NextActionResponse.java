@@ -13,9 +13,7 @@ public record NextActionResponse(
                 "DECISION, CONSENT (until `date`), PAYOUT, DEBIT_INSTRUCTION, DEBIT_COLLECTION,"
                     + " REPAYMENT_DUE, REMINDER (late), BILLING, BILL_PAYMENT or NONE.")
         NextActionType type,
-    @Schema(
-            description = "The day it happens; null when not known (BILL_PAYMENT, NONE).",
-            nullable = true)
+    @Schema(description = "The day it happens; null when not known (BILL_PAYMENT, NONE).")
         LocalDate date) {
 
   static NextActionResponse of(NextAction action) {

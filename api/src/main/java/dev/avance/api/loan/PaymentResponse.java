@@ -26,11 +26,9 @@ public record PaymentResponse(
     @Schema(description = "When the money moved.") Instant paidAt,
     @Schema(
             description =
-                "The day it is (or was) sent to the bank (Europe/Paris); null when unknown.",
-            nullable = true)
+                "The day it is (or was) sent to the bank (Europe/Paris); null when unknown.")
         LocalDate instructionDate,
     @Schema(
             description =
-                "A direct debit's collection day (TARGET business day); null for other payments.",
-            nullable = true)
+                "A direct debit's collection day (TARGET business day); null for other payments.")
         LocalDate collectionDate) {}
