@@ -42,7 +42,11 @@ public class LoanController {
               + " the same request answers the same loan. With `auto_validate` (default true) an"
               + " accepted loan goes straight to payout; else it waits in `TO_VALIDATE` for"
               + " `POST /loan/{id}/validate`. With `wait_for_validation` the answer waits for the"
-              + " decision; a refused loan is `DECLINED` with a `denial_reason`.")
+              + " decision; a refused loan is `DECLINED` with a `denial_reason`. Dates and"
+              + " amounts that cannot hold are a 400 naming the field, and nothing is stored:"
+              + " `to_pay_at` before today, `to_repay_at` not 1 to 120 days after `to_pay_at`,"
+              + " `amount` above the invoice's, the invoice's `due_date` before its"
+              + " `issue_date`.")
   @ProblemResponse(
       status = 409,
       description = "`salt_id_reused`: the `salt_id` was already used for a different request")
@@ -187,7 +191,12 @@ public class LoanController {
   @Operation(
       operationId = "listPayments",
       summary = "List a loan's payments",
-      description = "The payout, the direct debits and the incoming transfers of a loan.")
+      description =
+          "The payout, the direct debits and the incoming transfers of a loan, oldest first;"
+              + " then what is planned and not yet sent to the bank, as `SCHEDULED`: the payout"
+              + " of a `VALIDATED` or `SCHEDULED` loan, and the direct debit of a loan repaid by"
+              + " SEPA direct debit, with its `instruction_date` and `collection_date` (TARGET"
+              + " business days).")
   @ProblemResponse(status = 404, description = "`not_found`: no such loan for this platform")
   @GetMapping("/payments")
   public PageResponse<PaymentResponse> payments(
