@@ -1,10 +1,15 @@
 package dev.avance.workflows.loan;
 
+import static dev.avance.workflows.common.WorkflowTime.PARIS;
+import static dev.avance.workflows.common.WorkflowTime.now;
+import static dev.avance.workflows.common.WorkflowTime.today;
+import static dev.avance.workflows.common.WorkflowTime.until;
+
 import dev.avance.workflows.borrower.BorrowerWorkflow;
 import dev.avance.workflows.borrower.LoanLateness;
 import dev.avance.workflows.common.ActivityPolicies;
-import dev.avance.workflows.common.AvanceSearchAttributes;
 import dev.avance.workflows.common.FailureType;
+import dev.avance.workflows.common.WorkflowTime;
 import dev.avance.workflows.credit.CreditLineActivities;
 import dev.avance.workflows.credit.Reservation;
 import dev.avance.workflows.credit.ReservationChange;
@@ -21,20 +26,15 @@ import dev.avance.workflows.rules.LoanTerms;
 import dev.avance.workflows.rules.TargetCalendar;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.SignalExternalWorkflowException;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +45,6 @@ import org.slf4j.Logger;
 
 public class LoanWorkflowImpl implements LoanWorkflow {
   private static final Logger log = Workflow.getLogger(LoanWorkflowImpl.class);
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   /** Direct debits are handed to the bank early on their instruction day. */
   private static final LocalTime DEBIT_INSTRUCTION_TIME = LocalTime.of(6, 0);
@@ -96,7 +95,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private final LoanPolicy policy;
   private final String reference;
   private LoanStatus status = LoanStatus.SUBMITTED;
-  private String denialReason;
+  private DenialReason denialReason;
   private long outstanding;
   private LocalDate toRepayAt;
   private Instant paidAt;
@@ -114,11 +113,8 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private int changes;
 
   private RepaymentSetup newRepayment;
-  private int eventSequence;
   private boolean recordWhenWaiting;
-  private boolean recording;
-  private final List<LoanStatusChange> unrecorded = new ArrayList<>();
-  private String lastIndexed;
+  private final LoanJournal journal;
   private final List<TransferReceived> transfers = new ArrayList<>();
   private final Set<String> appliedTransfers = new HashSet<>();
   private boolean bankFiles;
@@ -133,16 +129,16 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     this.policy = input.policy() == null ? LoanPolicy.DEFAULT : input.policy();
     this.toRepayAt = input.toRepayAt();
     this.reference = LoanReferences.remittanceReference(input.loanId());
-    // What the start options indexed.
-    this.lastIndexed = LoanStatus.SUBMITTED + "|false|" + input.toRepayAt();
+    this.journal = new LoanJournal(loans, input, this::state);
   }
 
   @Override
   public LoanState run(RequestLoan ignored) {
     recordWhenWaiting = Workflow.getVersion(RECORD_WHEN_WAITING, Workflow.DEFAULT_VERSION, 1) == 1;
+    journal.recordWhenWaiting(recordWhenWaiting);
     bankFiles = Workflow.getVersion(BANK_FILES, Workflow.DEFAULT_VERSION, 1) == 1;
     loans.register(new RegisterLoan(input, reference, now()));
-    change(LoanStatus.PENDING_VALIDATION, null, "loan.PENDING_VALIDATION");
+    change(LoanStatus.PENDING_VALIDATION, null, LoanEvent.PENDING_VALIDATION);
     if (!decide() || !consent() || !payOut()) {
       return finish();
     }
@@ -160,7 +156,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
             new AssessLoan(
                 input.loanId(), input.platformId(), input.borrowerId(), input.invoice().number()));
     repayment = assessment.repayment();
-    Optional<String> denial = LoanDecision.denial(assessment, input, payoutDay());
+    Optional<DenialReason> denial = LoanDecision.denial(assessment, input, payoutDay());
     if (denial.isPresent()) {
       decline(denial.get());
       return false;
@@ -174,8 +170,8 @@ public class LoanWorkflowImpl implements LoanWorkflow {
           && CREDIT_REFUSALS.contains(failure.getType())) {
         decline(
             FailureType.NO_CREDIT_LINE.type().equals(failure.getType())
-                ? "MISSING_DATA"
-                : failure.getType());
+                ? DenialReason.MISSING_DATA
+                : DenialReason.valueOf(failure.getType()));
         return false;
       }
       throw e;
@@ -186,7 +182,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   /** TO_VALIDATE until the borrower consents, cancels, or the request expires. */
   private boolean consent() {
     if (!input.autoValidate()) {
-      change(LoanStatus.TO_VALIDATE, null, "loan.TO_VALIDATE");
+      change(LoanStatus.TO_VALIDATE, null, LoanEvent.TO_VALIDATE);
       decided = true;
       boolean answered =
           awaitWithTimer(
@@ -195,7 +191,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
               () -> validated || cancelRequested);
       if (!answered) {
         release("expired");
-        decline("LOAN_REQUEST_EXPIRED");
+        decline(DenialReason.LOAN_REQUEST_EXPIRED);
         return false;
       }
       if (cancelRequested) {
@@ -203,14 +199,14 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         return false;
       }
     }
-    change(LoanStatus.VALIDATED, null, "loan.VALIDATED");
+    change(LoanStatus.VALIDATED, null, LoanEvent.VALIDATED);
     decided = true;
     return true;
   }
 
   /** SCHEDULED until the payout day, INITIATED when instructed, TO_REPAY when settled. */
   private boolean payOut() {
-    change(LoanStatus.SCHEDULED, null, "loan.SCHEDULED");
+    change(LoanStatus.SCHEDULED, null, LoanEvent.SCHEDULED);
     Duration untilPayout = until(input.toPayAt().atStartOfDay(PARIS).toInstant());
     if (!untilPayout.isZero()) {
       awaitWithTimer(untilPayout, "Payout day", () -> cancelRequested);
@@ -221,7 +217,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     }
     // From here on a cancel is refused: the payout is about to go to the bank.
     payoutCommitted = true;
-    change(LoanStatus.INITIATED, null, "loan.INITIATED");
+    change(LoanStatus.INITIATED, null, LoanEvent.INITIATED);
     recordAndIndex();
     String payoutId = PaymentIds.payout(input.loanId());
     PaymentView instructed =
@@ -242,13 +238,13 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     PaymentView outcome = settled(instructed);
     if (outcome.status() != PaymentStatus.PAID) {
       release("payout " + outcome.status());
-      change(LoanStatus.ISSUE_DETECTED, "PAYOUT_FAILED", "loan.ISSUE_DETECTED");
+      change(LoanStatus.ISSUE_DETECTED, DenialReason.PAYOUT_FAILED, LoanEvent.ISSUE_DETECTED);
       return false;
     }
     credit.confirm(new ReservationChange(input.loanId(), 0, "payout settled", now()));
     paidAt = outcome.paidAt() == null ? now() : outcome.paidAt();
     outstanding = input.amountCents();
-    change(LoanStatus.TO_REPAY, null, "loan.TO_REPAY");
+    change(LoanStatus.TO_REPAY, null, LoanEvent.TO_REPAY);
     return true;
   }
 
@@ -263,7 +259,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       if (newRepayment != null) {
         if (!debitInstructed) {
           repayment = newRepayment;
-          change(status, null, "loan.REPAYMENT_METHOD_CHANGED");
+          change(status, null, LoanEvent.REPAYMENT_METHOD_CHANGED);
         }
         newRepayment = null;
       }
@@ -288,7 +284,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         applyTransfers();
         if (outstanding > 0) {
           late = true;
-          change(status, null, "loan.LATE");
+          change(status, null, LoanEvent.LATE);
           tellBorrower(true);
         }
       } else if (dunning < DUNNING_DAYS.length) {
@@ -297,7 +293,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         if (awaitWithTimer(until(milestone), "Dunning", () -> changes != seen)) {
           continue;
         }
-        change(status, null, "loan.DUNNING_D" + DUNNING_DAYS[dunning]);
+        change(status, null, LoanEvent.dunning(DUNNING_DAYS[dunning]));
         dunning++;
       } else {
         // Late past the last reminder: no timers at all, only the borrower's transfers wake it.
@@ -312,7 +308,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     // Interest is billed monthly; the borrower pays it when Avance collects by direct debit,
     // otherwise the platform does and the loan is done.
     LoanStatus end = repayment.directDebit() ? LoanStatus.TO_REPAY_FEES : LoanStatus.CLOSED;
-    change(end, null, "loan." + end);
+    change(end, null, LoanEvent.of(end));
   }
 
   private void collectByDirectDebit() {
@@ -334,18 +330,18 @@ public class LoanWorkflowImpl implements LoanWorkflow {
                 reference,
                 TargetCalendar.collectionDate(toRepayAt),
                 now()));
-    change(status, null, "loan.DIRECT_DEBIT_INSTRUCTED");
+    change(status, null, LoanEvent.DIRECT_DEBIT_INSTRUCTED);
     PaymentView outcome = bankFiles ? awaitDebit(instructed) : settled(instructed);
     if (outcome.status() == PaymentStatus.PAID) {
       settledDebit = debitId;
       applyRepayment(debitId, outcome.amountCents());
     } else if (outcome.status() == PaymentStatus.CANCELED) {
       // Withdrawn because transfers repay the loan: they are applied next.
-      change(status, null, "loan.DIRECT_DEBIT_WITHDRAWN");
+      change(status, null, LoanEvent.DIRECT_DEBIT_WITHDRAWN);
     } else {
       // A returned debit is not presented again: the borrower pays by transfer, and is late.
       late = true;
-      change(status, null, "loan.DIRECT_DEBIT_" + outcome.status());
+      change(status, null, LoanEvent.debitOutcome(outcome.status()));
       tellBorrower(true);
     }
   }
@@ -366,7 +362,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     Workflow.await(() -> outcome.isCompleted() || (!withdrawalAsked && transfersRepayAll()));
     if (!outcome.isCompleted()) {
       withdrawalAsked = true;
-      change(status, null, "loan.DIRECT_DEBIT_WITHDRAWAL_REQUESTED");
+      change(status, null, LoanEvent.DIRECT_DEBIT_WITHDRAWAL_REQUESTED);
       recordAndIndex();
       bank.cancel(debit);
     }
@@ -422,7 +418,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     Reservation back = credit.reinstate(new ReservationChange(input.loanId(), 0, debit, now()));
     outstanding = back.outstandingCents();
     late = today().isAfter(toRepayAt);
-    change(LoanStatus.TO_REPAY, null, "loan.DIRECT_DEBIT_RETURNED");
+    change(LoanStatus.TO_REPAY, null, LoanEvent.DIRECT_DEBIT_RETURNED);
     returnedDebit = null;
     if (late) {
       tellBorrower(true);
@@ -479,7 +475,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     }
     for (TransferReceived transfer : List.copyOf(transfers)) {
       if (appliedTransfers.add(transfer.transferId())) {
-        change(status, null, "loan.OVERPAYMENT_PARKED");
+        change(status, null, LoanEvent.OVERPAYMENT_PARKED);
       }
     }
   }
@@ -501,21 +497,21 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     }
     if (amountCents > applied) {
       // Overpaid: the excess is kept for operators to refund, never dropped.
-      change(status, null, "loan.OVERPAYMENT_PARKED");
+      change(status, null, LoanEvent.OVERPAYMENT_PARKED);
     }
     if (applied > 0) {
-      change(status, null, "loan.REPAYMENT_RECEIVED");
+      change(status, null, LoanEvent.REPAYMENT_RECEIVED);
     }
   }
 
-  private void decline(String reason) {
-    change(LoanStatus.DECLINED, reason, "loan.DECLINED");
+  private void decline(DenialReason reason) {
+    change(LoanStatus.DECLINED, reason, LoanEvent.DECLINED);
     decided = true;
   }
 
   private void cancelNow() {
     release("canceled");
-    change(LoanStatus.CANCELED, null, "loan.CANCELED");
+    change(LoanStatus.CANCELED, null, LoanEvent.CANCELED);
   }
 
   private void release(String why) {
@@ -531,107 +527,28 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     if (timeout.isZero()) {
       return false;
     }
-    List<Promise<Void>> timer = new ArrayList<>(1);
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () ->
-                timer.add(
-                    Workflow.newTimer(
-                        timeout, TimerOptions.newBuilder().setSummary(summary).build())));
-    scope.run();
-    Workflow.await(() -> timer.get(0).isCompleted() || condition.get());
-    if (condition.get()) {
-      scope.cancel();
-      try {
-        timer.get(0).get();
-      } catch (CanceledFailure expected) {
-        // Canceled because the condition came first.
-      }
-      return true;
-    }
-    return false;
+    return WorkflowTime.awaitWithTimer(timeout, summary, condition);
   }
 
-  private void change(LoanStatus newStatus, String reason, String eventType) {
-    LoanStatusChange change =
-        new LoanStatusChange(
-            input.loanId(),
-            input.platformId(),
-            newStatus,
-            reason,
-            outstanding,
-            toRepayAt,
-            paidAt,
-            late,
-            postponed,
-            repayment == null ? null : repayment.method(),
-            eventType,
-            input.loanId() + ":" + (++eventSequence),
-            now());
-    if (recordWhenWaiting) {
-      unrecorded.add(change);
-    } else {
-      loans.recordStatus(change);
-    }
+  private void change(LoanStatus newStatus, DenialReason reason, LoanEvent event) {
+    change(newStatus, reason, event, null);
+  }
+
+  /**
+   * The loan enters {@code newStatus}, told to the read model (and webhooks) with {@code event}.
+   */
+  private void change(LoanStatus newStatus, DenialReason reason, LoanEvent event, String eventKey) {
+    journal.record(newStatus, reason, event, eventKey);
     status = newStatus;
     if (reason != null) {
       denialReason = reason;
     }
-    if (!recordWhenWaiting) {
-      index();
-    }
-    Workflow.setCurrentDetails(
-        "**Status:** "
-            + status
-            + (denialReason == null ? "" : " (" + denialReason + ")")
-            + (late ? " **LATE**" : "")
-            + "\n\n**Due:** "
-            + toRepayAt
-            + "  **Outstanding:** "
-            + outstanding / 100
-            + "."
-            + String.format("%02d", outstanding % 100)
-            + " EUR");
+    journal.changed();
     log.debug("Loan {} is {}", input.loanId(), status);
   }
 
-  /**
-   * Writes the status changes made since the loan last waited and indexes what operators search on.
-   * Called before every wait, so the workflow task that ends there, and any update it answers,
-   * completes only once the read model holds the changes. Without {@link #RECORD_WHEN_WAITING} each
-   * change was already written, and this does nothing.
-   */
   private void recordAndIndex() {
-    if (!recordWhenWaiting) {
-      return;
-    }
-    // An update handler can get here while the main thread's batch is being written: batches are
-    // written one after the other, so the read model never goes back to an older status.
-    Workflow.await(() -> !recording);
-    while (!unrecorded.isEmpty()) {
-      LoanStatusChanges batch = new LoanStatusChanges(List.copyOf(unrecorded));
-      unrecorded.clear();
-      recording = true;
-      try {
-        loans.recordStatuses(batch);
-      } finally {
-        recording = false;
-      }
-    }
-    index();
-  }
-
-  /** Each upsert is a history event: only when what operators search on has changed. */
-  private void index() {
-    String indexed = status + "|" + late + "|" + toRepayAt;
-    if (!indexed.equals(lastIndexed)) {
-      lastIndexed = indexed;
-      Workflow.upsertTypedSearchAttributes(
-          AvanceSearchAttributes.LOAN_STATUS.valueSet(status.name()),
-          AvanceSearchAttributes.LOAN_IS_LATE.valueSet(late),
-          AvanceSearchAttributes.LOAN_DUE_DATE.valueSet(
-              toRepayAt.atStartOfDay().atOffset(ZoneOffset.UTC)));
-    }
+    journal.recordAndIndex();
   }
 
   @Override
@@ -652,7 +569,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   @Override
   public void validateAwaitDecision(AwaitDecision request) {
     if (request == null || !input.requestHash().equals(request.requestHash())) {
-      throw new IllegalArgumentException(
+      throw LoanRefusal.SALT_ID_REUSED.failure(
           "salt_id " + input.saltId() + " was already used for a different request");
     }
   }
@@ -667,7 +584,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   @Override
   public void validateValidate(LoanCommand request) {
     if (status != LoanStatus.TO_VALIDATE || cancelRequested) {
-      throw new IllegalStateException(
+      throw LoanRefusal.NOT_TO_VALIDATE.failure(
           "only a loan in TO_VALIDATE can be validated; it is " + status);
     }
   }
@@ -682,7 +599,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   @Override
   public void validateCancel(LoanCommand request) {
     if (!status.cancelable() || payoutCommitted || validated && status == LoanStatus.TO_VALIDATE) {
-      throw new IllegalStateException(
+      throw LoanRefusal.NOT_CANCELABLE.failure(
           "a loan can be canceled in TO_VALIDATE, VALIDATED or SCHEDULED until its payout is"
               + " instructed; it is "
               + status);
@@ -702,30 +619,35 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     }
     dueDateVersion++;
     changes++;
-    change(status, null, "loan.DUE_DATE_CHANGED");
+    change(status, null, LoanEvent.DUE_DATE_CHANGED);
     return state();
   }
 
   @Override
   public void validateChangeDueDate(ChangeDueDate request) {
     if (status != LoanStatus.TO_REPAY || paidAt == null) {
-      throw new IllegalStateException("the repayment date can change only in TO_REPAY");
+      throw LoanRefusal.NOT_TO_REPAY.failure("the repayment date can change only in TO_REPAY");
     }
     if (request == null || request.toRepayAt() == null) {
-      throw new IllegalArgumentException("to_repay_at is required");
+      throw LoanRefusal.DUE_DATE_REQUIRED.failure("to_repay_at is required");
     }
     if (!request.toRepayAt().isAfter(today())) {
-      throw new IllegalArgumentException("to_repay_at must be after today");
+      throw LoanRefusal.DUE_DATE_NOT_IN_FUTURE.failure("to_repay_at must be after today");
     }
     if (repayment.collectsByDebit() && debitInstructed) {
-      throw new IllegalStateException(
-          "DIRECT_DEBIT_ALREADY_INSTRUCTED: the direct debit has been sent to the bank");
+      throw LoanRefusal.DIRECT_DEBIT_ALREADY_INSTRUCTED.failure(
+          "the direct debit has been sent to the bank");
     }
     LoanTerms.postponementProblem(
             LocalDate.ofInstant(paidAt, PARIS), toRepayAt, request.toRepayAt(), postponed)
         .ifPresent(
             problem -> {
-              throw new IllegalArgumentException(problem);
+              throw LoanRefusal.valueOf(
+                      LoanTerms.EXCESSIVE_DURATION.equals(problem) ? "EXCESSIVE_DURATION" : problem)
+                  .failure(
+                      LoanTerms.EXCESSIVE_DURATION.equals(problem)
+                          ? "to_repay_at must be 1 to 120 days after the payout day"
+                          : "the repayment date was already postponed once");
             });
   }
 
@@ -757,7 +679,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         input.platformId(),
         input.borrowerId(),
         status,
-        denialReason,
+        denialReason == null ? null : denialReason.code(),
         input.amountCents(),
         outstanding,
         input.toPayAt(),
@@ -783,18 +705,5 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private LocalDate payoutDay() {
     LocalDate today = today();
     return input.toPayAt().isAfter(today) ? input.toPayAt() : today;
-  }
-
-  private static Duration until(Instant instant) {
-    Duration d = Duration.between(now(), instant);
-    return d.isNegative() ? Duration.ZERO : d;
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
-  }
-
-  private static LocalDate today() {
-    return LocalDate.ofInstant(now(), PARIS);
   }
 }

@@ -509,7 +509,8 @@ class LoanWorkflowTest {
     assertThatThrownBy(
             () -> running(input).changeDueDate(new ChangeDueDate("p", LocalDate.of(2027, 1, 15))))
         .isInstanceOf(WorkflowUpdateException.class)
-        .hasStackTraceContaining("DIRECT_DEBIT_ALREADY_INSTRUCTED");
+        .satisfies(
+            e -> assertThat(refusal(e)).isEqualTo(LoanRefusal.DIRECT_DEBIT_ALREADY_INSTRUCTED));
   }
 
   @Test
@@ -763,5 +764,10 @@ class LoanWorkflowTest {
     assertThat(timers(input)).hasSize(1);
     Instant debitSettled = bank.of(PaymentType.DIRECT_DEBIT).get(0).at();
     assertThat(completedAt(input)).isBefore(debitSettled.plus(Duration.ofDays(1)));
+  }
+
+  /** The typed refusal an update was refused with, as the API reads it. */
+  static LoanRefusal refusal(Throwable thrown) {
+    return LoanRefusal.of(thrown);
   }
 }
