@@ -10,6 +10,7 @@ import dev.avance.workflows.loan.AwaitDecision;
 import dev.avance.workflows.loan.BankAccount;
 import dev.avance.workflows.loan.ChangeDueDate;
 import dev.avance.workflows.loan.DebitReturned;
+import dev.avance.workflows.loan.FeesSettled;
 import dev.avance.workflows.loan.Invoice;
 import dev.avance.workflows.loan.LoanCommand;
 import dev.avance.workflows.loan.LoanPolicy;
@@ -103,6 +104,9 @@ class WorkflowGatewayTest {
 
     @Override
     public void repaymentMethodChanged(RepaymentSetup setup) {}
+
+    @Override
+    public void feesSettled(FeesSettled settled) {}
 
     @Override
     public LoanState state() {

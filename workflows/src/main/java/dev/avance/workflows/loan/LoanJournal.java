@@ -68,7 +68,12 @@ final class LoanJournal {
    * #changed()}: before {@link LoanWorkflowImpl#RECORD_WHEN_WAITING} the write happens here, and
    * update handlers waiting on the status must not see it before it is written.
    */
-  void record(LoanStatus status, DenialReason reason, LoanEvent event, String eventKey) {
+  void record(
+      LoanStatus status,
+      DenialReason reason,
+      LoanEvent event,
+      String eventKey,
+      Boolean repaidLate) {
     LoanState now = state.get();
     LoanStatusChange change =
         new LoanStatusChange(
@@ -85,7 +90,8 @@ final class LoanJournal {
             event.code(),
             // The sequence moves on even under an explicit key, so later keys stay as they were.
             eventKey(now.loanId(), ++eventSequence, eventKey),
-            WorkflowTime.now());
+            WorkflowTime.now(),
+            repaidLate);
     if (recordWhenWaiting) {
       unrecorded.add(change);
     } else {

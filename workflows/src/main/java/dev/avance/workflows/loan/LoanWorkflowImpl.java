@@ -70,6 +70,15 @@ public class LoanWorkflowImpl implements LoanWorkflow {
    */
   static final String BANK_FILES = "bank-files";
 
+  /**
+   * Every rule at every step, and the workflow as the loan's truth until it is CLOSED: the terms
+   * and the borrower's lateness are checked again just before the payout; a direct debit that
+   * cannot get its lead is collected on the first day the lead allows, and says so; a change of the
+   * due date to the same date adds nothing; and a loan whose borrower pays the fees waits in
+   * TO_REPAY_FEES for billing's signal, then closes.
+   */
+  static final String EVERY_STEP = "every-step-until-closed";
+
   private static final int B2B_RETURN_WINDOW_DAYS = 5;
 
   private static final Set<String> CREDIT_REFUSALS =
@@ -122,6 +131,11 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private DebitReturned returnedDebit;
   private final Set<String> handledReturns = new HashSet<>();
   private boolean withdrawalAsked;
+  private boolean everyStep;
+  private boolean feesSettled;
+
+  /** Ever late before it was repaid: what scoring judges the loan by, not the collection day. */
+  private boolean wasLate;
 
   @WorkflowInit
   public LoanWorkflowImpl(RequestLoan input) {
@@ -137,6 +151,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     recordWhenWaiting = Workflow.getVersion(RECORD_WHEN_WAITING, Workflow.DEFAULT_VERSION, 1) == 1;
     journal.recordWhenWaiting(recordWhenWaiting);
     bankFiles = Workflow.getVersion(BANK_FILES, Workflow.DEFAULT_VERSION, 1) == 1;
+    everyStep = Workflow.getVersion(EVERY_STEP, Workflow.DEFAULT_VERSION, 1) == 1;
     loans.register(new RegisterLoan(input, reference, now()));
     change(LoanStatus.PENDING_VALIDATION, null, LoanEvent.PENDING_VALIDATION);
     if (!decide() || !consent() || !payOut()) {
@@ -146,7 +161,23 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     while (debitReturnedInWindow()) {
       repay();
     }
+    if (everyStep && status == LoanStatus.TO_REPAY_FEES) {
+      closeWhenFeesSettled();
+    }
     return finish();
+  }
+
+  /**
+   * The borrower pays the interest when billed; billing tells the loan once every bill of it is
+   * paid. Waiting costs no timer: the signal is the only way on.
+   */
+  private void closeWhenFeesSettled() {
+    journal.nextAction("Interest billed and paid, then CLOSED", null);
+    recordAndIndex();
+    Workflow.await(() -> feesSettled);
+    journal.nextAction(null, null);
+    // The key billing's own close writes: the event is one, whichever writes first.
+    change(LoanStatus.CLOSED, null, LoanEvent.CLOSED, input.loanId() + ":fees-paid");
   }
 
   /** Declines or reserves the credit; true when the loan goes on. */
@@ -207,6 +238,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   /** SCHEDULED until the payout day, INITIATED when instructed, TO_REPAY when settled. */
   private boolean payOut() {
     change(LoanStatus.SCHEDULED, null, LoanEvent.SCHEDULED);
+    journal.nextAction("Payout", input.toPayAt());
     Duration untilPayout = until(input.toPayAt().atStartOfDay(PARIS).toInstant());
     if (!untilPayout.isZero()) {
       awaitWithTimer(untilPayout, "Payout day", () -> cancelRequested);
@@ -214,6 +246,14 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     if (cancelRequested) {
       cancelNow();
       return false;
+    }
+    if (everyStep) {
+      Optional<DenialReason> stop = beforePayout();
+      if (stop.isPresent()) {
+        release("declined before payout");
+        decline(stop.get());
+        return false;
+      }
     }
     // From here on a cancel is refused: the payout is about to go to the bank.
     payoutCommitted = true;
@@ -249,6 +289,25 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   }
 
   /**
+   * What the decision checked, checked again as the payout is about to go: consent and the payout
+   * day can come after the day the request was decided for, and the borrower may have gone late
+   * meanwhile (the guide: no further financing until the late loan is repaid).
+   */
+  private Optional<DenialReason> beforePayout() {
+    Optional<DenialReason> terms = LoanDecision.termsProblem(input, payoutDay(), toRepayAt);
+    if (terms.isPresent()) {
+      return terms;
+    }
+    LoanAssessment now =
+        loans.assess(
+            new AssessLoan(
+                input.loanId(), input.platformId(), input.borrowerId(), input.invoice().number()));
+    return now.borrowerLate()
+        ? Optional.of(DenialReason.LATE_REPAYMENT_BORROWER)
+        : Optional.empty();
+  }
+
+  /**
    * Until the principal is repaid: the direct debit at its instruction date, transfers as they
    * arrive, lateness and dunning. The due date can move, so every wait is an await on a condition
    * with a timer, never a plain sleep.
@@ -271,12 +330,18 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       if (repayment.collectsByDebit() && !debitInstructed && !late) {
         LocalDate instructOn =
             TargetCalendar.sddInstructionDate(toRepayAt, policy.sddLeadBusinessDays());
+        journal.nextAction(
+            "Direct debit instruction (collection "
+                + TargetCalendar.collectionDate(toRepayAt)
+                + ")",
+            instructOn);
         Duration wait = until(instructOn.atTime(DEBIT_INSTRUCTION_TIME).atZone(PARIS).toInstant());
         if (awaitWithTimer(wait, "Direct debit instruction", () -> changes != seen)) {
           continue;
         }
-        collectByDirectDebit();
+        collectByDirectDebit(instructOn);
       } else if (!late) {
+        journal.nextAction("Repayment due", toRepayAt);
         Duration wait = until(toRepayAt.plusDays(1).atStartOfDay(PARIS).toInstant());
         if (awaitWithTimer(wait, "Due date", () -> changes != seen)) {
           continue;
@@ -284,12 +349,14 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         applyTransfers();
         if (outstanding > 0) {
           late = true;
+          wasLate = true;
           change(status, null, LoanEvent.LATE);
           tellBorrower(true);
         }
       } else if (dunning < DUNNING_DAYS.length) {
-        Instant milestone =
-            toRepayAt.plusDays(DUNNING_DAYS[dunning]).plusDays(1).atStartOfDay(PARIS).toInstant();
+        LocalDate reminder = toRepayAt.plusDays(DUNNING_DAYS[dunning]);
+        journal.nextAction("Reminder D+" + DUNNING_DAYS[dunning], reminder);
+        Instant milestone = reminder.plusDays(1).atStartOfDay(PARIS).toInstant();
         if (awaitWithTimer(until(milestone), "Dunning", () -> changes != seen)) {
           continue;
         }
@@ -297,6 +364,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         dunning++;
       } else {
         // Late past the last reminder: no timers at all, only the borrower's transfers wake it.
+        journal.nextAction("Repayment by transfer (late)", null);
         recordAndIndex();
         Workflow.await(() -> changes != seen);
       }
@@ -311,9 +379,18 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     change(end, null, LoanEvent.of(end));
   }
 
-  private void collectByDirectDebit() {
+  private void collectByDirectDebit(LocalDate instructOn) {
     debitInstructed = true;
     String debitId = PaymentIds.directDebit(input.loanId(), dueDateVersion + 1);
+    LocalDate collectOn = TargetCalendar.collectionDate(toRepayAt);
+    if (everyStep && instructOn.isBefore(today())) {
+      // Too late for the lead (a near due date, or one moved closer): the bank needs its business
+      // days, so the debit is collected on the first day they allow, and the loan says so. The
+      // borrower is not late for it: the collection day is Avance's.
+      collectOn = TargetCalendar.addBusinessDays(today(), policy.sddLeadBusinessDays());
+      change(status, null, LoanEvent.DIRECT_DEBIT_SHORT_NOTICE);
+    }
+    journal.nextAction("Direct debit collection", collectOn);
     recordAndIndex();
     PaymentView instructed =
         bank.instruct(
@@ -328,7 +405,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
                 repayment.bic(),
                 repayment.mandateReference(),
                 reference,
-                TargetCalendar.collectionDate(toRepayAt),
+                collectOn,
                 now()));
     change(status, null, LoanEvent.DIRECT_DEBIT_INSTRUCTED);
     PaymentView outcome = bankFiles ? awaitDebit(instructed) : settled(instructed);
@@ -341,6 +418,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     } else {
       // A returned debit is not presented again: the borrower pays by transfer, and is late.
       late = true;
+      wasLate = true;
       change(status, null, LoanEvent.debitOutcome(outcome.status()));
       tellBorrower(true);
     }
@@ -418,6 +496,9 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     Reservation back = credit.reinstate(new ReservationChange(input.loanId(), 0, debit, now()));
     outstanding = back.outstandingCents();
     late = today().isAfter(toRepayAt);
+    wasLate |= late;
+    // Fees billing settled before the return do not cover the interest of the days after it.
+    feesSettled = false;
     change(LoanStatus.TO_REPAY, null, LoanEvent.DIRECT_DEBIT_RETURNED);
     returnedDebit = null;
     if (late) {
@@ -538,7 +619,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
    * The loan enters {@code newStatus}, told to the read model (and webhooks) with {@code event}.
    */
   private void change(LoanStatus newStatus, DenialReason reason, LoanEvent event, String eventKey) {
-    journal.record(newStatus, reason, event, eventKey);
+    journal.record(newStatus, reason, event, eventKey, everyStep ? wasLate : null);
     status = newStatus;
     if (reason != null) {
       denialReason = reason;
@@ -608,6 +689,10 @@ public class LoanWorkflowImpl implements LoanWorkflow {
 
   @Override
   public LoanState changeDueDate(ChangeDueDate request) {
+    if (everyStep && request.toRepayAt().equals(toRepayAt)) {
+      // Nothing changes, so nothing is told: a retried PATCH adds no events.
+      return state();
+    }
     if (request.toRepayAt().isAfter(toRepayAt)) {
       postponed = true;
     }
@@ -638,6 +723,12 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       throw LoanRefusal.DIRECT_DEBIT_ALREADY_INSTRUCTED.failure(
           "the direct debit has been sent to the bank");
     }
+    if (late) {
+      // The guide: financing stays blocked until the repayment is completed. Moving the date would
+      // end the lateness, unblock the line and clear the scoring with nothing repaid.
+      throw LoanRefusal.LOAN_LATE.failure(
+          "a late loan cannot be postponed: only its repayment ends the lateness");
+    }
     LoanTerms.postponementProblem(
             LocalDate.ofInstant(paidAt, PARIS), toRepayAt, request.toRepayAt(), postponed)
         .ifPresent(
@@ -663,6 +754,14 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     if (returned != null && handledReturns.add(returned.paymentId())) {
       returnedDebit = returned;
       changes++;
+    }
+  }
+
+  @Override
+  public void feesSettled(FeesSettled settled) {
+    // Only a loan whose principal is repaid: a return after billing reopens what it owes.
+    if (status == LoanStatus.TO_REPAY_FEES) {
+      feesSettled = true;
     }
   }
 
