@@ -631,8 +631,13 @@ public class BillRepository {
    * Closes the loans in TO_REPAY_FEES whose principal is repaid, whose interest is billed out (a
    * line marked fully_billed) and whose bills are all PAID; with {@code billIds}, only the loans on
    * those bills. Writes a {@code loan.CLOSED} event per loan. Returns the loans closed.
+   *
+   * <p>A loan's interest is billed out when a line is marked fully_billed, or when its last line
+   * reaches the day its principal was last repaid: a loan repaid on the 1st after that day's run
+   * owes nothing for the 1st (the repayment day is not charged), so no later line ever comes to
+   * mark it, and it would otherwise never close.
    */
-  int closeSettledLoans(Collection<String> billIds, Instant at) {
+  List<String> closeSettledLoans(Collection<String> billIds, Instant at) {
     String scope =
         billIds == null
             ? ""
@@ -644,8 +649,16 @@ public class BillRepository {
                     select l.id from loans l
                     where l.status = 'TO_REPAY_FEES' and l.outstanding_principal_cents = 0
                       %s
-                      and exists (select 1 from bill_lines d
-                                  where d.loan_id = l.id and d.fully_billed)
+                      and (exists (select 1 from bill_lines d
+                                   where d.loan_id = l.id and d.fully_billed)
+                           or exists (select 1 from bill_lines d
+                                      where d.loan_id = l.id
+                                        and d.accrued_to >= greatest(
+                                            (l.paid_at at time zone 'Europe/Paris')::date + 1,
+                                            (select max((r.created_at at time zone
+                                                         'Europe/Paris')::date)
+                                             from credit_repayments r
+                                             where r.loan_id = l.id))))
                       and not exists (select 1 from bill_lines d join bills b on b.id = d.bill_id
                                       where d.loan_id = l.id and b.status <> 'PAID')
                     for update of l
@@ -662,14 +675,14 @@ public class BillRepository {
                     from closed
                     on conflict (event_key) do nothing
                 )
-                select count(*) from closed
+                select id from closed order by id
                 """
                     .formatted(scope))
             .param("at", timestamp(at));
     if (billIds != null) {
       spec = spec.param("ids", new SqlArrayValue("text", billIds.toArray()));
     }
-    return spec.query(Integer.class).single();
+    return spec.query(String.class).list();
   }
 
   /**

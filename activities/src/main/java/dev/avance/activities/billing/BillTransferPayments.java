@@ -1,5 +1,6 @@
 package dev.avance.activities.billing;
 
+import dev.avance.activities.loan.LoanFeesNotifier;
 import dev.avance.workflows.billing.BillStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class BillTransferPayments {
   private final BillRepository bills;
   private final Clock clock;
+  private final LoanFeesNotifier notifier;
 
-  public BillTransferPayments(BillRepository bills, Clock clock) {
+  public BillTransferPayments(BillRepository bills, Clock clock, LoanFeesNotifier notifier) {
     this.bills = bills;
     this.clock = clock;
+    this.notifier = notifier;
   }
 
   /** The bill after the payment, and how many loans it closed (0 when recorded before). */
@@ -59,8 +62,10 @@ public class BillTransferPayments {
     if (!bills.recordTransferPayment(billId, paidAt == null ? now : paidAt, now)) {
       throw new NotPayable("bill " + billId + " is not payable by transfer now");
     }
-    int closed = bills.closeSettledLoans(List.of(billId), now);
-    return Optional.of(new Recorded(bills.findForOperators(billId, false).orElseThrow(), closed));
+    List<String> closed = bills.closeSettledLoans(List.of(billId), now);
+    notifier.feesSettled(closed, billId, now);
+    return Optional.of(
+        new Recorded(bills.findForOperators(billId, false).orElseThrow(), closed.size()));
   }
 
   /** A bill whose debit was rejected, returned or withdrawn stays payable by transfer. */

@@ -6,6 +6,7 @@ import dev.avance.activities.billing.BillRepository.Debited;
 import dev.avance.activities.billing.BillRepository.Mandate;
 import dev.avance.activities.billing.BillRepository.NewBill;
 import dev.avance.activities.billing.BillRepository.NewLine;
+import dev.avance.activities.loan.LoanFeesNotifier;
 import dev.avance.workflows.billing.BillDebit;
 import dev.avance.workflows.billing.BillPayment;
 import dev.avance.workflows.billing.BillStatus;
@@ -60,8 +61,11 @@ public class BillingActivitiesImpl implements BillingActivities {
 
   private final BillRepository bills;
 
-  public BillingActivitiesImpl(BillRepository bills) {
+  private final LoanFeesNotifier notifier;
+
+  public BillingActivitiesImpl(BillRepository bills, LoanFeesNotifier notifier) {
     this.bills = bills;
+    this.notifier = notifier;
   }
 
   /** The id of a payer's bill for a period: the same (period, payer) always names one bill. */
@@ -305,15 +309,19 @@ public class BillingActivitiesImpl implements BillingActivities {
         paidBills.add(payment.billId());
       }
     }
-    int closed = paidBills.isEmpty() ? 0 : bills.closeSettledLoans(paidBills, command.at());
-    return new PaymentsRecorded(paid, failed, closed);
+    List<String> closed =
+        paidBills.isEmpty() ? List.of() : bills.closeSettledLoans(paidBills, command.at());
+    notifier.feesSettled(closed, paidBills.size() == 1 ? paidBills.get(0) : null, command.at());
+    return new PaymentsRecorded(paid, failed, closed.size());
   }
 
   @Override
   @Transactional
   public LoansClosed closeSettledLoans(CloseSettledLoans command) {
     require(command != null && command.at() != null, "at is required");
-    return new LoansClosed(bills.closeSettledLoans(null, command.at()));
+    List<String> closed = bills.closeSettledLoans(null, command.at());
+    notifier.feesSettled(closed, null, command.at());
+    return new LoansClosed(closed.size());
   }
 
   private static void require(boolean condition, String message) {

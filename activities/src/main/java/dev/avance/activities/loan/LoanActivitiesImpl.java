@@ -11,6 +11,7 @@ import dev.avance.workflows.credit.CreditLineView;
 import dev.avance.workflows.loan.AssessLoan;
 import dev.avance.workflows.loan.LoanActivities;
 import dev.avance.workflows.loan.LoanAssessment;
+import dev.avance.workflows.loan.LoanEvent;
 import dev.avance.workflows.loan.LoanStatusChange;
 import dev.avance.workflows.loan.LoanStatusChanges;
 import dev.avance.workflows.loan.RegisterLoan;
@@ -49,7 +50,7 @@ public class LoanActivitiesImpl implements LoanActivities {
           command.request().platformId(),
           "loan",
           command.request().loanId(),
-          "loan.SUBMITTED",
+          LoanEvent.SUBMITTED.code(),
           command.request().loanId() + ":0",
           command.at());
     }

@@ -88,6 +88,7 @@ public class LoanRepository {
                 repaid_at = case when :status in ('TO_REPAY_FEES', 'CLOSED')
                                  then coalesce(repaid_at, :at) else repaid_at end,
                 is_late = :late, postponed = :postponed,
+                repaid_late = coalesce(:repaidLate, repaid_late),
                 repayment_method = coalesce(:method, repayment_method),
                 updated_at = greatest(updated_at, :at)
             where id = :id
@@ -99,6 +100,7 @@ public class LoanRepository {
         .param("paidAt", timestamp(c.paidAt()))
         .param("late", c.late())
         .param("postponed", c.postponed())
+        .param("repaidLate", c.repaidLate())
         .param("method", c.repaymentMethod())
         .param("at", timestamp(c.at()))
         .param("id", c.loanId())
@@ -137,9 +139,11 @@ public class LoanRepository {
             """
             select
               count(*) filter (where status in ('TO_REPAY_FEES', 'CLOSED')
-                  and (repaid_at at time zone 'Europe/Paris')::date <= to_repay_at) as on_time,
+                  and not coalesce(repaid_late,
+                      (repaid_at at time zone 'Europe/Paris')::date > to_repay_at)) as on_time,
               count(*) filter (where status in ('TO_REPAY_FEES', 'CLOSED')
-                  and (repaid_at at time zone 'Europe/Paris')::date > to_repay_at) as late,
+                  and coalesce(repaid_late,
+                      (repaid_at at time zone 'Europe/Paris')::date > to_repay_at)) as late,
               coalesce(bool_or(status = 'TO_REPAY' and is_late), false) as late_now
             from loans where borrower_id = :b
             """)

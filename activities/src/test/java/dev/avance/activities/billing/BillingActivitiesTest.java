@@ -501,6 +501,25 @@ class BillingActivitiesTest extends RealPostgresTest {
     assertThat(loanStatus("later")).isEqualTo("TO_REPAY_FEES");
   }
 
+  @Test
+  void aLoanRepaidOnThe1stAfterTheRunClosesOnceItsLastBillIsPaid() {
+    Instant paid = paris(LocalDate.of(2026, 11, 3), 9, 0);
+    f.loan("after-run", "plat-a", "b-sdd", 10_000, paid, "DIRECT_DEBIT");
+    // The run of 1 December at 06:00 finds it still owed: its November line is not its last.
+    run(NOV);
+    f.repay("after-run", "d-4", 10_000, paris(LocalDate.of(2026, 12, 1), 9, 0), 0, "TO_REPAY_FEES");
+    String billId = lines("after-run").get(0).billId();
+    assertThat(lines("after-run").get(0).fullyBilled()).isFalse();
+    jdbc.sql("update bills set status = 'PAID' where id = :id").param("id", billId).update();
+    // December charges it nothing (the repayment day is not charged): no line marks it billed out.
+    run(DEC);
+    assertThat(lines("after-run")).hasSize(1);
+
+    Instant at = paris(LocalDate.of(2027, 1, 1), 7, 0);
+    assertThat(billing.closeSettledLoans(new CloseSettledLoans(at)).loans()).isEqualTo(1);
+    assertThat(loanStatus("after-run")).isEqualTo("CLOSED");
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Reads
 

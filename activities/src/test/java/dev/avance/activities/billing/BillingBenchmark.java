@@ -1,5 +1,6 @@
 package dev.avance.activities.billing;
 
+import dev.avance.activities.loan.LoanFeesNotifier;
 import dev.avance.workflows.billing.BillingActivities;
 import dev.avance.workflows.billing.BillsGenerated;
 import dev.avance.workflows.billing.GenerateBills;
@@ -38,7 +39,7 @@ public final class BillingBenchmark {
 
   @Configuration(proxyBeanMethods = false)
   @EnableTransactionManagement
-  @Import({BillRepository.class, BillingActivitiesImpl.class})
+  @Import({BillRepository.class, BillingActivitiesImpl.class, LoanFeesNotifier.class})
   static class Context {
     @Bean
     JdbcClient jdbcClient(DataSource dataSource) {

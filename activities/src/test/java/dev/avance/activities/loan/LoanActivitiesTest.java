@@ -142,4 +142,45 @@ class LoanActivitiesTest extends RealPostgresTest {
     assertThat(loans.findById(PLATFORM, LOAN).orElseThrow().denialReason())
         .isEqualTo("PAYOUT_FAILED");
   }
+
+  private LoanStatusChange repaid(Instant at, Boolean repaidLate) {
+    return new LoanStatusChange(
+        LOAN,
+        PLATFORM,
+        LoanStatus.TO_REPAY_FEES,
+        null,
+        0,
+        DUE,
+        T0,
+        false,
+        false,
+        "DIRECT_DEBIT",
+        "loan.TO_REPAY_FEES",
+        LOAN + ":9",
+        at,
+        repaidLate);
+  }
+
+  @Test
+  void aDebitCollectedTheBusinessDayAfterAWeekendDueDateScoresOnTime() {
+    // Due Sunday 27 December, collected Monday 28: the workflow judged it on time.
+    activities.recordStatus(repaid(Instant.parse("2026-12-28T10:00:00Z"), false));
+
+    assertThat(loans.history(BORROWER).onTime()).isEqualTo(1);
+    assertThat(loans.history(BORROWER).late()).isZero();
+  }
+
+  @Test
+  void aLoanTheWorkflowJudgedLateScoresLateWhateverItsRepaymentDay() {
+    activities.recordStatus(repaid(Instant.parse("2026-12-20T10:00:00Z"), true));
+
+    assertThat(loans.history(BORROWER).late()).isEqualTo(1);
+  }
+
+  @Test
+  void aLoanRecordedBeforeTheWorkflowJudgedItIsScoredByItsRepaymentDay() {
+    activities.recordStatus(repaid(Instant.parse("2026-12-28T10:00:00Z"), null));
+
+    assertThat(loans.history(BORROWER).late()).isEqualTo(1);
+  }
 }

@@ -114,8 +114,12 @@ public class LoanController {
   @ProblemResponse(
       status = 409,
       description =
-          "`invalid_state`: the postponement was already used, the debit is already instructed,"
-              + " or the loan is over")
+          "`invalid_state`: the loan is not `TO_REPAY` or is over;"
+              + " `direct_debit_already_instructed`: the debit is with the bank; `loan_late`: a"
+              + " late loan cannot be postponed, only its repayment ends the lateness. A date out"
+              + " of bounds or a second postponement is a 400 whose field code names it"
+              + " (`excessive_duration`, `postponement_already_used`, `due_date_not_in_future`);"
+              + " the same date again changes nothing")
   @PatchMapping(path = "/loan/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   public LoanResponse change(
       Platform platform, @PathVariable String id, @Valid @RequestBody ChangeLoanRequest body) {

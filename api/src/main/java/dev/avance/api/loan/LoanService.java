@@ -502,10 +502,7 @@ public class LoanService {
     try {
       command.run();
     } catch (WorkflowGateway.Rejected e) {
-      if (e.badArgument()) {
-        throw ApiException.invalidField("to_repay_at", "invalid_value", e.getMessage());
-      }
-      throw new ApiException(ErrorCode.INVALID_STATE, e.getMessage());
+      throw LoanRefusals.problem(e.refusal(), e.badArgument(), e.getMessage());
     }
     return get(platform, id);
   }

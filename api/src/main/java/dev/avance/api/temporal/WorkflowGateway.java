@@ -16,6 +16,7 @@ import dev.avance.workflows.loan.AwaitDecision;
 import dev.avance.workflows.loan.ChangeDueDate;
 import dev.avance.workflows.loan.DebitReturned;
 import dev.avance.workflows.loan.LoanCommand;
+import dev.avance.workflows.loan.LoanRefusal;
 import dev.avance.workflows.loan.LoanState;
 import dev.avance.workflows.loan.LoanWorkflow;
 import dev.avance.workflows.loan.RequestLoan;
@@ -134,7 +135,7 @@ public class WorkflowGateway {
     } catch (WorkflowUpdateTimeoutOrCancelledException stillDeciding) {
       return null;
     } catch (WorkflowUpdateException e) {
-      throw new Rejected(messageOf(e), badArgument(e));
+      throw rejected(e);
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw new AlreadyEnded();
     }
@@ -312,7 +313,7 @@ public class WorkflowGateway {
     try {
       return call.get();
     } catch (WorkflowUpdateException e) {
-      throw new Rejected(messageOf(e), badArgument(e));
+      throw rejected(e);
     } catch (WorkflowNotFoundException e) {
       throw new Rejected(workflowBusinessId + " accepts no more commands", false);
     }
@@ -330,20 +331,41 @@ public class WorkflowGateway {
         && IllegalArgumentException.class.getName().equals(failure.getType());
   }
 
+  /** The refusal as its type says it, never as its message reads. */
+  private static Rejected rejected(WorkflowUpdateException e) {
+    LoanRefusal refusal = LoanRefusal.of(e.getCause());
+    return refusal == null
+        ? new Rejected(messageOf(e), badArgument(e))
+        : new Rejected(messageOf(e), refusal);
+  }
+
   /**
    * The workflow refused a command: {@code badArgument} when the command itself is wrong (a date
    * out of range), otherwise the state does not allow it.
    */
   public static class Rejected extends Exception {
     private final boolean badArgument;
+    private final LoanRefusal refusal;
 
     public Rejected(String message, boolean badArgument) {
       super(message);
       this.badArgument = badArgument;
+      this.refusal = null;
+    }
+
+    public Rejected(String message, LoanRefusal refusal) {
+      super(message);
+      this.badArgument = refusal.badArgument();
+      this.refusal = refusal;
     }
 
     public boolean badArgument() {
       return badArgument;
+    }
+
+    /** Why a loan refused, when it was a loan; null for other workflows' refusals. */
+    public LoanRefusal refusal() {
+      return refusal;
     }
   }
 

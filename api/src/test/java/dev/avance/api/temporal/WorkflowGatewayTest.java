@@ -10,9 +10,11 @@ import dev.avance.workflows.loan.AwaitDecision;
 import dev.avance.workflows.loan.BankAccount;
 import dev.avance.workflows.loan.ChangeDueDate;
 import dev.avance.workflows.loan.DebitReturned;
+import dev.avance.workflows.loan.FeesSettled;
 import dev.avance.workflows.loan.Invoice;
 import dev.avance.workflows.loan.LoanCommand;
 import dev.avance.workflows.loan.LoanPolicy;
+import dev.avance.workflows.loan.LoanRefusal;
 import dev.avance.workflows.loan.LoanState;
 import dev.avance.workflows.loan.LoanStatus;
 import dev.avance.workflows.loan.LoanWorkflow;
@@ -71,7 +73,9 @@ class WorkflowGatewayTest {
     }
 
     @Override
-    public void validateValidate(LoanCommand request) {}
+    public void validateValidate(LoanCommand request) {
+      throw new IllegalStateException("an untyped refusal");
+    }
 
     @Override
     public LoanState cancel(LoanCommand request) {
@@ -87,7 +91,10 @@ class WorkflowGatewayTest {
     }
 
     @Override
-    public void validateChangeDueDate(ChangeDueDate request) {}
+    public void validateChangeDueDate(ChangeDueDate request) {
+      // Reworded on purpose: the gateway must read the code, never the message.
+      throw LoanRefusal.LOAN_LATE.failure("whatever the wording");
+    }
 
     @Override
     public void transferReceived(TransferReceived transfer) {}
@@ -97,6 +104,9 @@ class WorkflowGatewayTest {
 
     @Override
     public void repaymentMethodChanged(RepaymentSetup setup) {}
+
+    @Override
+    public void feesSettled(FeesSettled settled) {}
 
     @Override
     public LoanState state() {
@@ -179,5 +189,32 @@ class WorkflowGatewayTest {
   void aRequestTheValidatorRejectsIsRejected() {
     assertThatThrownBy(() -> gateway.requestLoan(loan("other"), true))
         .isInstanceOf(WorkflowGateway.Rejected.class);
+  }
+
+  @Test
+  void aTypedRefusalReachesTheCallerAsItsCode() throws Exception {
+    RequestLoan input = loan("hash");
+    gateway.requestLoan(input, false);
+
+    assertThatThrownBy(
+            () ->
+                gateway.changeDueDate(
+                    input.loanId(), new ChangeDueDate("p", LocalDate.of(2027, 1, 15))))
+        .isInstanceOfSatisfying(
+            WorkflowGateway.Rejected.class,
+            rejected -> {
+              assertThat(rejected.refusal()).isEqualTo(LoanRefusal.LOAN_LATE);
+              assertThat(rejected.badArgument()).isFalse();
+            });
+  }
+
+  @Test
+  void anUntypedRefusalHasNoLoanRefusal() throws Exception {
+    RequestLoan input = loan("hash");
+    gateway.requestLoan(input, false);
+
+    assertThatThrownBy(() -> gateway.validateLoan(input.loanId(), new LoanCommand("v", null)))
+        .isInstanceOfSatisfying(
+            WorkflowGateway.Rejected.class, rejected -> assertThat(rejected.refusal()).isNull());
   }
 }

@@ -1,7 +1,10 @@
 package dev.avance.workflows.billing;
 
+import static dev.avance.workflows.common.WorkflowTime.now;
+
 import dev.avance.workflows.common.ActivityPolicies;
 import dev.avance.workflows.common.TaskQueues;
+import dev.avance.workflows.common.WorkflowTime;
 import dev.avance.workflows.payment.InstructPayment;
 import dev.avance.workflows.payment.PaymentActivities;
 import dev.avance.workflows.payment.PaymentRef;
@@ -19,10 +22,8 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -38,7 +39,6 @@ import org.slf4j.Logger;
  */
 public class BillingWorkflowImpl implements BillingWorkflow {
   private static final Logger log = Workflow.getLogger(BillingWorkflowImpl.class);
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   private final BillingActivities billing =
       Workflow.newActivityStub(
@@ -119,7 +119,7 @@ public class BillingWorkflowImpl implements BillingWorkflow {
    * run was already started (by an operator, or a previous trigger), that one is the period's run.
    */
   private BillingResult runPeriodOfSchedule() {
-    YearMonth previous = YearMonth.from(LocalDate.ofInstant(now(), PARIS)).minusMonths(1);
+    YearMonth previous = YearMonth.from(WorkflowTime.today()).minusMonths(1);
     period = previous;
     Workflow.setCurrentDetails("Starts the run of " + previous + ": " + workflowId(previous));
     BillingWorkflow periodRun =
@@ -250,10 +250,6 @@ public class BillingWorkflowImpl implements BillingWorkflow {
   @Override
   public BillingProgress progress() {
     return new BillingProgress(period, phase, cursor, totals);
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
   private static String workflowId(YearMonth period) {

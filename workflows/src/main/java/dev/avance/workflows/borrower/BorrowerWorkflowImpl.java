@@ -1,8 +1,12 @@
 package dev.avance.workflows.borrower;
 
+import static dev.avance.workflows.common.WorkflowTime.now;
+import static dev.avance.workflows.common.WorkflowTime.today;
+
 import dev.avance.workflows.common.ActivityPolicies;
 import dev.avance.workflows.common.AvanceSearchAttributes;
 import dev.avance.workflows.common.FailureType;
+import dev.avance.workflows.common.WorkflowTime;
 import dev.avance.workflows.credit.CreditLineActivities;
 import dev.avance.workflows.credit.CreditLineStatus;
 import dev.avance.workflows.credit.CreditLineView;
@@ -17,17 +21,11 @@ import dev.avance.workflows.rules.ScoringInput;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.CanceledFailure;
-import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.SignalExternalWorkflowException;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,8 +38,6 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
 
   /** Version marker: from 1 on, eligibility, signature and the credit line run in here. */
   static final String ONBOARDING_CHANGE = "eligibility-signature-credit-line";
-
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   /** How long wait_for_ready holds an answer; past it the caller gets the current status. */
   private static final Duration READY_WAIT = Duration.ofSeconds(25);
@@ -168,8 +164,8 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
       int seen = latenessChanges;
       Supplier<Boolean> woken = () -> rescoresRequested > rescoresDone || latenessChanges != seen;
       if (creditLine.status() == CreditLineStatus.ACTIVE) {
-        Duration left = Duration.between(now(), creditLine.expiresAt());
-        if (!awaitWithTimer(left.isNegative() ? Duration.ZERO : left, woken)) {
+        if (!WorkflowTime.awaitWithTimer(
+            WorkflowTime.until(creditLine.expiresAt()), "Credit line expiry", woken)) {
           setLineStatus(CreditLineStatus.EXPIRED, FailureType.CREDIT_LINE_EXPIRED.type());
         }
       } else {
@@ -217,30 +213,6 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
         credit.setStatus(new SetCreditLineStatus(input.borrowerId(), lineStatus, reason, now()));
     event("credit_line", "credit_line." + lineStatus);
     publish();
-  }
-
-  /** True when the condition held before the timer fired; the timer is then canceled. */
-  private boolean awaitWithTimer(Duration timeout, Supplier<Boolean> condition) {
-    Promise<Void>[] timer = new Promise[1];
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () ->
-                timer[0] =
-                    Workflow.newTimer(
-                        timeout,
-                        TimerOptions.newBuilder().setSummary("Credit line expiry").build()));
-    scope.run();
-    Workflow.await(() -> timer[0].isCompleted() || condition.get());
-    if (condition.get()) {
-      scope.cancel();
-      try {
-        timer[0].get();
-      } catch (CanceledFailure expected) {
-        // The timer was canceled because the condition came first.
-      }
-      return true;
-    }
-    return false;
   }
 
   private void score() {
@@ -469,13 +441,5 @@ public class BorrowerWorkflowImpl implements BorrowerWorkflow {
           .append(creditLine.expiresAt());
     }
     Workflow.setCurrentDetails(details.toString());
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
-  }
-
-  private static LocalDate today() {
-    return LocalDate.ofInstant(now(), PARIS);
   }
 }

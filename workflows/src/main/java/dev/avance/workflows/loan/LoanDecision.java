@@ -9,36 +9,49 @@ public final class LoanDecision {
   private LoanDecision() {}
 
   /** The first denial reason, in the order a platform would fix them; empty to go on. */
-  public static Optional<String> denial(
+  public static Optional<DenialReason> denial(
       LoanAssessment assessment, RequestLoan request, LocalDate payoutDay) {
     String borrower = assessment.borrowerStatus();
     if (!"READY".equals(borrower)) {
       return Optional.of(
           "TO_SIGN".equals(borrower) || "SUBMITTED".equals(borrower) || "SIGNED".equals(borrower)
-              ? "BORROWER_TO_SIGN"
-              : "BORROWER_STATUS");
+              ? DenialReason.BORROWER_TO_SIGN
+              : DenialReason.BORROWER_STATUS);
     }
     if (assessment.borrowerLate()) {
-      return Optional.of("LATE_REPAYMENT_BORROWER");
+      return Optional.of(DenialReason.LATE_REPAYMENT_BORROWER);
     }
     if (assessment.creditLineStatus() == null) {
-      return Optional.of("MISSING_DATA");
+      return Optional.of(DenialReason.MISSING_DATA);
     }
     if ("EXPIRED".equals(assessment.creditLineStatus())) {
-      return Optional.of("CREDIT_LINE_EXPIRED");
+      return Optional.of(DenialReason.CREDIT_LINE_EXPIRED);
     }
     if ("BLOCKED".equals(assessment.creditLineStatus())) {
-      return Optional.of("CREDIT_LINE_BLOCKED");
+      return Optional.of(DenialReason.CREDIT_LINE_BLOCKED);
     }
     if (assessment.invoiceAlreadyFinanced()) {
-      return Optional.of("INVOICE_ALREADY_FINANCED");
+      return Optional.of(DenialReason.INVOICE_ALREADY_FINANCED);
     }
-    Optional<String> duration = LoanTerms.durationProblem(payoutDay, request.toRepayAt());
+    Optional<DenialReason> duration = termsProblem(request, payoutDay, request.toRepayAt());
     if (duration.isPresent()) {
       return duration;
     }
     LoanPolicy policy = request.policy() == null ? LoanPolicy.DEFAULT : request.policy();
     return LoanTerms.amountProblem(
-        request.amountCents(), request.invoice().amountCents(), policy.perLoanCapCents());
+            request.amountCents(), request.invoice().amountCents(), policy.perLoanCapCents())
+        .map(DenialReason::valueOf);
+  }
+
+  /**
+   * The 1 to 120 days rule for a loan paid out on {@code payoutDay}: checked at the decision and
+   * again at consent and payout, since both can come after the day the request was made for.
+   */
+  public static Optional<DenialReason> termsProblem(
+      RequestLoan request, LocalDate payoutDay, LocalDate toRepayAt) {
+    if (request.toPayAt() != null && toRepayAt.isBefore(request.toPayAt())) {
+      return Optional.of(DenialReason.EXCESSIVE_DURATION_LOAN_REQUEST);
+    }
+    return LoanTerms.durationProblem(payoutDay, toRepayAt).map(DenialReason::valueOf);
   }
 }

@@ -106,6 +106,13 @@ public interface LoanWorkflow {
   @SignalMethod
   void debitReturned(DebitReturned returned);
 
+  /**
+   * Billing settled the loan's fees (its interest all billed and paid): a loan in TO_REPAY_FEES
+   * closes, and its workflow ends. Sent again, or to an ended loan, it changes nothing.
+   */
+  @SignalMethod
+  void feesSettled(FeesSettled settled);
+
   @QueryMethod
   LoanState state();
 }

@@ -1,10 +1,15 @@
 package dev.avance.workflows.loan;
 
+import static dev.avance.workflows.common.WorkflowTime.PARIS;
+import static dev.avance.workflows.common.WorkflowTime.now;
+import static dev.avance.workflows.common.WorkflowTime.today;
+import static dev.avance.workflows.common.WorkflowTime.until;
+
 import dev.avance.workflows.borrower.BorrowerWorkflow;
 import dev.avance.workflows.borrower.LoanLateness;
 import dev.avance.workflows.common.ActivityPolicies;
-import dev.avance.workflows.common.AvanceSearchAttributes;
 import dev.avance.workflows.common.FailureType;
+import dev.avance.workflows.common.WorkflowTime;
 import dev.avance.workflows.credit.CreditLineActivities;
 import dev.avance.workflows.credit.Reservation;
 import dev.avance.workflows.credit.ReservationChange;
@@ -21,20 +26,15 @@ import dev.avance.workflows.rules.LoanTerms;
 import dev.avance.workflows.rules.TargetCalendar;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.SignalExternalWorkflowException;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +45,6 @@ import org.slf4j.Logger;
 
 public class LoanWorkflowImpl implements LoanWorkflow {
   private static final Logger log = Workflow.getLogger(LoanWorkflowImpl.class);
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   /** Direct debits are handed to the bank early on their instruction day. */
   private static final LocalTime DEBIT_INSTRUCTION_TIME = LocalTime.of(6, 0);
@@ -70,6 +69,15 @@ public class LoanWorkflowImpl implements LoanWorkflow {
    * comes.
    */
   static final String BANK_FILES = "bank-files";
+
+  /**
+   * Every rule at every step, and the workflow as the loan's truth until it is CLOSED: the terms
+   * and the borrower's lateness are checked again just before the payout; a direct debit that
+   * cannot get its lead is collected on the first day the lead allows, and says so; a change of the
+   * due date to the same date adds nothing; and a loan whose borrower pays the fees waits in
+   * TO_REPAY_FEES for billing's signal, then closes.
+   */
+  static final String EVERY_STEP = "every-step-until-closed";
 
   private static final int B2B_RETURN_WINDOW_DAYS = 5;
 
@@ -96,7 +104,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private final LoanPolicy policy;
   private final String reference;
   private LoanStatus status = LoanStatus.SUBMITTED;
-  private String denialReason;
+  private DenialReason denialReason;
   private long outstanding;
   private LocalDate toRepayAt;
   private Instant paidAt;
@@ -114,11 +122,8 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private int changes;
 
   private RepaymentSetup newRepayment;
-  private int eventSequence;
   private boolean recordWhenWaiting;
-  private boolean recording;
-  private final List<LoanStatusChange> unrecorded = new ArrayList<>();
-  private String lastIndexed;
+  private final LoanJournal journal;
   private final List<TransferReceived> transfers = new ArrayList<>();
   private final Set<String> appliedTransfers = new HashSet<>();
   private boolean bankFiles;
@@ -126,6 +131,11 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private DebitReturned returnedDebit;
   private final Set<String> handledReturns = new HashSet<>();
   private boolean withdrawalAsked;
+  private boolean everyStep;
+  private boolean feesSettled;
+
+  /** Ever late before it was repaid: what scoring judges the loan by, not the collection day. */
+  private boolean wasLate;
 
   @WorkflowInit
   public LoanWorkflowImpl(RequestLoan input) {
@@ -133,16 +143,17 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     this.policy = input.policy() == null ? LoanPolicy.DEFAULT : input.policy();
     this.toRepayAt = input.toRepayAt();
     this.reference = LoanReferences.remittanceReference(input.loanId());
-    // What the start options indexed.
-    this.lastIndexed = LoanStatus.SUBMITTED + "|false|" + input.toRepayAt();
+    this.journal = new LoanJournal(loans, input, this::state);
   }
 
   @Override
   public LoanState run(RequestLoan ignored) {
     recordWhenWaiting = Workflow.getVersion(RECORD_WHEN_WAITING, Workflow.DEFAULT_VERSION, 1) == 1;
+    journal.recordWhenWaiting(recordWhenWaiting);
     bankFiles = Workflow.getVersion(BANK_FILES, Workflow.DEFAULT_VERSION, 1) == 1;
+    everyStep = Workflow.getVersion(EVERY_STEP, Workflow.DEFAULT_VERSION, 1) == 1;
     loans.register(new RegisterLoan(input, reference, now()));
-    change(LoanStatus.PENDING_VALIDATION, null, "loan.PENDING_VALIDATION");
+    change(LoanStatus.PENDING_VALIDATION, null, LoanEvent.PENDING_VALIDATION);
     if (!decide() || !consent() || !payOut()) {
       return finish();
     }
@@ -150,7 +161,23 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     while (debitReturnedInWindow()) {
       repay();
     }
+    if (everyStep && status == LoanStatus.TO_REPAY_FEES) {
+      closeWhenFeesSettled();
+    }
     return finish();
+  }
+
+  /**
+   * The borrower pays the interest when billed; billing tells the loan once every bill of it is
+   * paid. Waiting costs no timer: the signal is the only way on.
+   */
+  private void closeWhenFeesSettled() {
+    journal.nextAction("Interest billed and paid, then CLOSED", null);
+    recordAndIndex();
+    Workflow.await(() -> feesSettled);
+    journal.nextAction(null, null);
+    // The key billing's own close writes: the event is one, whichever writes first.
+    change(LoanStatus.CLOSED, null, LoanEvent.CLOSED, input.loanId() + ":fees-paid");
   }
 
   /** Declines or reserves the credit; true when the loan goes on. */
@@ -160,7 +187,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
             new AssessLoan(
                 input.loanId(), input.platformId(), input.borrowerId(), input.invoice().number()));
     repayment = assessment.repayment();
-    Optional<String> denial = LoanDecision.denial(assessment, input, payoutDay());
+    Optional<DenialReason> denial = LoanDecision.denial(assessment, input, payoutDay());
     if (denial.isPresent()) {
       decline(denial.get());
       return false;
@@ -174,8 +201,8 @@ public class LoanWorkflowImpl implements LoanWorkflow {
           && CREDIT_REFUSALS.contains(failure.getType())) {
         decline(
             FailureType.NO_CREDIT_LINE.type().equals(failure.getType())
-                ? "MISSING_DATA"
-                : failure.getType());
+                ? DenialReason.MISSING_DATA
+                : DenialReason.valueOf(failure.getType()));
         return false;
       }
       throw e;
@@ -186,7 +213,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   /** TO_VALIDATE until the borrower consents, cancels, or the request expires. */
   private boolean consent() {
     if (!input.autoValidate()) {
-      change(LoanStatus.TO_VALIDATE, null, "loan.TO_VALIDATE");
+      change(LoanStatus.TO_VALIDATE, null, LoanEvent.TO_VALIDATE);
       decided = true;
       boolean answered =
           awaitWithTimer(
@@ -195,7 +222,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
               () -> validated || cancelRequested);
       if (!answered) {
         release("expired");
-        decline("LOAN_REQUEST_EXPIRED");
+        decline(DenialReason.LOAN_REQUEST_EXPIRED);
         return false;
       }
       if (cancelRequested) {
@@ -203,14 +230,15 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         return false;
       }
     }
-    change(LoanStatus.VALIDATED, null, "loan.VALIDATED");
+    change(LoanStatus.VALIDATED, null, LoanEvent.VALIDATED);
     decided = true;
     return true;
   }
 
   /** SCHEDULED until the payout day, INITIATED when instructed, TO_REPAY when settled. */
   private boolean payOut() {
-    change(LoanStatus.SCHEDULED, null, "loan.SCHEDULED");
+    change(LoanStatus.SCHEDULED, null, LoanEvent.SCHEDULED);
+    journal.nextAction("Payout", input.toPayAt());
     Duration untilPayout = until(input.toPayAt().atStartOfDay(PARIS).toInstant());
     if (!untilPayout.isZero()) {
       awaitWithTimer(untilPayout, "Payout day", () -> cancelRequested);
@@ -219,9 +247,17 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       cancelNow();
       return false;
     }
+    if (everyStep) {
+      Optional<DenialReason> stop = beforePayout();
+      if (stop.isPresent()) {
+        release("declined before payout");
+        decline(stop.get());
+        return false;
+      }
+    }
     // From here on a cancel is refused: the payout is about to go to the bank.
     payoutCommitted = true;
-    change(LoanStatus.INITIATED, null, "loan.INITIATED");
+    change(LoanStatus.INITIATED, null, LoanEvent.INITIATED);
     recordAndIndex();
     String payoutId = PaymentIds.payout(input.loanId());
     PaymentView instructed =
@@ -242,14 +278,33 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     PaymentView outcome = settled(instructed);
     if (outcome.status() != PaymentStatus.PAID) {
       release("payout " + outcome.status());
-      change(LoanStatus.ISSUE_DETECTED, "PAYOUT_FAILED", "loan.ISSUE_DETECTED");
+      change(LoanStatus.ISSUE_DETECTED, DenialReason.PAYOUT_FAILED, LoanEvent.ISSUE_DETECTED);
       return false;
     }
     credit.confirm(new ReservationChange(input.loanId(), 0, "payout settled", now()));
     paidAt = outcome.paidAt() == null ? now() : outcome.paidAt();
     outstanding = input.amountCents();
-    change(LoanStatus.TO_REPAY, null, "loan.TO_REPAY");
+    change(LoanStatus.TO_REPAY, null, LoanEvent.TO_REPAY);
     return true;
+  }
+
+  /**
+   * What the decision checked, checked again as the payout is about to go: consent and the payout
+   * day can come after the day the request was decided for, and the borrower may have gone late
+   * meanwhile (the guide: no further financing until the late loan is repaid).
+   */
+  private Optional<DenialReason> beforePayout() {
+    Optional<DenialReason> terms = LoanDecision.termsProblem(input, payoutDay(), toRepayAt);
+    if (terms.isPresent()) {
+      return terms;
+    }
+    LoanAssessment now =
+        loans.assess(
+            new AssessLoan(
+                input.loanId(), input.platformId(), input.borrowerId(), input.invoice().number()));
+    return now.borrowerLate()
+        ? Optional.of(DenialReason.LATE_REPAYMENT_BORROWER)
+        : Optional.empty();
   }
 
   /**
@@ -263,7 +318,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       if (newRepayment != null) {
         if (!debitInstructed) {
           repayment = newRepayment;
-          change(status, null, "loan.REPAYMENT_METHOD_CHANGED");
+          change(status, null, LoanEvent.REPAYMENT_METHOD_CHANGED);
         }
         newRepayment = null;
       }
@@ -275,12 +330,18 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       if (repayment.collectsByDebit() && !debitInstructed && !late) {
         LocalDate instructOn =
             TargetCalendar.sddInstructionDate(toRepayAt, policy.sddLeadBusinessDays());
+        journal.nextAction(
+            "Direct debit instruction (collection "
+                + TargetCalendar.collectionDate(toRepayAt)
+                + ")",
+            instructOn);
         Duration wait = until(instructOn.atTime(DEBIT_INSTRUCTION_TIME).atZone(PARIS).toInstant());
         if (awaitWithTimer(wait, "Direct debit instruction", () -> changes != seen)) {
           continue;
         }
-        collectByDirectDebit();
+        collectByDirectDebit(instructOn);
       } else if (!late) {
+        journal.nextAction("Repayment due", toRepayAt);
         Duration wait = until(toRepayAt.plusDays(1).atStartOfDay(PARIS).toInstant());
         if (awaitWithTimer(wait, "Due date", () -> changes != seen)) {
           continue;
@@ -288,19 +349,22 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         applyTransfers();
         if (outstanding > 0) {
           late = true;
-          change(status, null, "loan.LATE");
+          wasLate = true;
+          change(status, null, LoanEvent.LATE);
           tellBorrower(true);
         }
       } else if (dunning < DUNNING_DAYS.length) {
-        Instant milestone =
-            toRepayAt.plusDays(DUNNING_DAYS[dunning]).plusDays(1).atStartOfDay(PARIS).toInstant();
+        LocalDate reminder = toRepayAt.plusDays(DUNNING_DAYS[dunning]);
+        journal.nextAction("Reminder D+" + DUNNING_DAYS[dunning], reminder);
+        Instant milestone = reminder.plusDays(1).atStartOfDay(PARIS).toInstant();
         if (awaitWithTimer(until(milestone), "Dunning", () -> changes != seen)) {
           continue;
         }
-        change(status, null, "loan.DUNNING_D" + DUNNING_DAYS[dunning]);
+        change(status, null, LoanEvent.dunning(DUNNING_DAYS[dunning]));
         dunning++;
       } else {
         // Late past the last reminder: no timers at all, only the borrower's transfers wake it.
+        journal.nextAction("Repayment by transfer (late)", null);
         recordAndIndex();
         Workflow.await(() -> changes != seen);
       }
@@ -312,12 +376,21 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     // Interest is billed monthly; the borrower pays it when Avance collects by direct debit,
     // otherwise the platform does and the loan is done.
     LoanStatus end = repayment.directDebit() ? LoanStatus.TO_REPAY_FEES : LoanStatus.CLOSED;
-    change(end, null, "loan." + end);
+    change(end, null, LoanEvent.of(end));
   }
 
-  private void collectByDirectDebit() {
+  private void collectByDirectDebit(LocalDate instructOn) {
     debitInstructed = true;
     String debitId = PaymentIds.directDebit(input.loanId(), dueDateVersion + 1);
+    LocalDate collectOn = TargetCalendar.collectionDate(toRepayAt);
+    if (everyStep && instructOn.isBefore(today())) {
+      // Too late for the lead (a near due date, or one moved closer): the bank needs its business
+      // days, so the debit is collected on the first day they allow, and the loan says so. The
+      // borrower is not late for it: the collection day is Avance's.
+      collectOn = TargetCalendar.addBusinessDays(today(), policy.sddLeadBusinessDays());
+      change(status, null, LoanEvent.DIRECT_DEBIT_SHORT_NOTICE);
+    }
+    journal.nextAction("Direct debit collection", collectOn);
     recordAndIndex();
     PaymentView instructed =
         bank.instruct(
@@ -332,20 +405,21 @@ public class LoanWorkflowImpl implements LoanWorkflow {
                 repayment.bic(),
                 repayment.mandateReference(),
                 reference,
-                TargetCalendar.collectionDate(toRepayAt),
+                collectOn,
                 now()));
-    change(status, null, "loan.DIRECT_DEBIT_INSTRUCTED");
+    change(status, null, LoanEvent.DIRECT_DEBIT_INSTRUCTED);
     PaymentView outcome = bankFiles ? awaitDebit(instructed) : settled(instructed);
     if (outcome.status() == PaymentStatus.PAID) {
       settledDebit = debitId;
       applyRepayment(debitId, outcome.amountCents());
     } else if (outcome.status() == PaymentStatus.CANCELED) {
       // Withdrawn because transfers repay the loan: they are applied next.
-      change(status, null, "loan.DIRECT_DEBIT_WITHDRAWN");
+      change(status, null, LoanEvent.DIRECT_DEBIT_WITHDRAWN);
     } else {
       // A returned debit is not presented again: the borrower pays by transfer, and is late.
       late = true;
-      change(status, null, "loan.DIRECT_DEBIT_" + outcome.status());
+      wasLate = true;
+      change(status, null, LoanEvent.debitOutcome(outcome.status()));
       tellBorrower(true);
     }
   }
@@ -366,7 +440,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     Workflow.await(() -> outcome.isCompleted() || (!withdrawalAsked && transfersRepayAll()));
     if (!outcome.isCompleted()) {
       withdrawalAsked = true;
-      change(status, null, "loan.DIRECT_DEBIT_WITHDRAWAL_REQUESTED");
+      change(status, null, LoanEvent.DIRECT_DEBIT_WITHDRAWAL_REQUESTED);
       recordAndIndex();
       bank.cancel(debit);
     }
@@ -422,7 +496,10 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     Reservation back = credit.reinstate(new ReservationChange(input.loanId(), 0, debit, now()));
     outstanding = back.outstandingCents();
     late = today().isAfter(toRepayAt);
-    change(LoanStatus.TO_REPAY, null, "loan.DIRECT_DEBIT_RETURNED");
+    wasLate |= late;
+    // Fees billing settled before the return do not cover the interest of the days after it.
+    feesSettled = false;
+    change(LoanStatus.TO_REPAY, null, LoanEvent.DIRECT_DEBIT_RETURNED);
     returnedDebit = null;
     if (late) {
       tellBorrower(true);
@@ -479,7 +556,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     }
     for (TransferReceived transfer : List.copyOf(transfers)) {
       if (appliedTransfers.add(transfer.transferId())) {
-        change(status, null, "loan.OVERPAYMENT_PARKED");
+        change(status, null, LoanEvent.OVERPAYMENT_PARKED);
       }
     }
   }
@@ -501,21 +578,21 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     }
     if (amountCents > applied) {
       // Overpaid: the excess is kept for operators to refund, never dropped.
-      change(status, null, "loan.OVERPAYMENT_PARKED");
+      change(status, null, LoanEvent.OVERPAYMENT_PARKED);
     }
     if (applied > 0) {
-      change(status, null, "loan.REPAYMENT_RECEIVED");
+      change(status, null, LoanEvent.REPAYMENT_RECEIVED);
     }
   }
 
-  private void decline(String reason) {
-    change(LoanStatus.DECLINED, reason, "loan.DECLINED");
+  private void decline(DenialReason reason) {
+    change(LoanStatus.DECLINED, reason, LoanEvent.DECLINED);
     decided = true;
   }
 
   private void cancelNow() {
     release("canceled");
-    change(LoanStatus.CANCELED, null, "loan.CANCELED");
+    change(LoanStatus.CANCELED, null, LoanEvent.CANCELED);
   }
 
   private void release(String why) {
@@ -531,107 +608,28 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     if (timeout.isZero()) {
       return false;
     }
-    List<Promise<Void>> timer = new ArrayList<>(1);
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () ->
-                timer.add(
-                    Workflow.newTimer(
-                        timeout, TimerOptions.newBuilder().setSummary(summary).build())));
-    scope.run();
-    Workflow.await(() -> timer.get(0).isCompleted() || condition.get());
-    if (condition.get()) {
-      scope.cancel();
-      try {
-        timer.get(0).get();
-      } catch (CanceledFailure expected) {
-        // Canceled because the condition came first.
-      }
-      return true;
-    }
-    return false;
+    return WorkflowTime.awaitWithTimer(timeout, summary, condition);
   }
 
-  private void change(LoanStatus newStatus, String reason, String eventType) {
-    LoanStatusChange change =
-        new LoanStatusChange(
-            input.loanId(),
-            input.platformId(),
-            newStatus,
-            reason,
-            outstanding,
-            toRepayAt,
-            paidAt,
-            late,
-            postponed,
-            repayment == null ? null : repayment.method(),
-            eventType,
-            input.loanId() + ":" + (++eventSequence),
-            now());
-    if (recordWhenWaiting) {
-      unrecorded.add(change);
-    } else {
-      loans.recordStatus(change);
-    }
+  private void change(LoanStatus newStatus, DenialReason reason, LoanEvent event) {
+    change(newStatus, reason, event, null);
+  }
+
+  /**
+   * The loan enters {@code newStatus}, told to the read model (and webhooks) with {@code event}.
+   */
+  private void change(LoanStatus newStatus, DenialReason reason, LoanEvent event, String eventKey) {
+    journal.record(newStatus, reason, event, eventKey, everyStep ? wasLate : null);
     status = newStatus;
     if (reason != null) {
       denialReason = reason;
     }
-    if (!recordWhenWaiting) {
-      index();
-    }
-    Workflow.setCurrentDetails(
-        "**Status:** "
-            + status
-            + (denialReason == null ? "" : " (" + denialReason + ")")
-            + (late ? " **LATE**" : "")
-            + "\n\n**Due:** "
-            + toRepayAt
-            + "  **Outstanding:** "
-            + outstanding / 100
-            + "."
-            + String.format("%02d", outstanding % 100)
-            + " EUR");
+    journal.changed();
     log.debug("Loan {} is {}", input.loanId(), status);
   }
 
-  /**
-   * Writes the status changes made since the loan last waited and indexes what operators search on.
-   * Called before every wait, so the workflow task that ends there, and any update it answers,
-   * completes only once the read model holds the changes. Without {@link #RECORD_WHEN_WAITING} each
-   * change was already written, and this does nothing.
-   */
   private void recordAndIndex() {
-    if (!recordWhenWaiting) {
-      return;
-    }
-    // An update handler can get here while the main thread's batch is being written: batches are
-    // written one after the other, so the read model never goes back to an older status.
-    Workflow.await(() -> !recording);
-    while (!unrecorded.isEmpty()) {
-      LoanStatusChanges batch = new LoanStatusChanges(List.copyOf(unrecorded));
-      unrecorded.clear();
-      recording = true;
-      try {
-        loans.recordStatuses(batch);
-      } finally {
-        recording = false;
-      }
-    }
-    index();
-  }
-
-  /** Each upsert is a history event: only when what operators search on has changed. */
-  private void index() {
-    String indexed = status + "|" + late + "|" + toRepayAt;
-    if (!indexed.equals(lastIndexed)) {
-      lastIndexed = indexed;
-      Workflow.upsertTypedSearchAttributes(
-          AvanceSearchAttributes.LOAN_STATUS.valueSet(status.name()),
-          AvanceSearchAttributes.LOAN_IS_LATE.valueSet(late),
-          AvanceSearchAttributes.LOAN_DUE_DATE.valueSet(
-              toRepayAt.atStartOfDay().atOffset(ZoneOffset.UTC)));
-    }
+    journal.recordAndIndex();
   }
 
   @Override
@@ -652,7 +650,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   @Override
   public void validateAwaitDecision(AwaitDecision request) {
     if (request == null || !input.requestHash().equals(request.requestHash())) {
-      throw new IllegalArgumentException(
+      throw LoanRefusal.SALT_ID_REUSED.failure(
           "salt_id " + input.saltId() + " was already used for a different request");
     }
   }
@@ -667,7 +665,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   @Override
   public void validateValidate(LoanCommand request) {
     if (status != LoanStatus.TO_VALIDATE || cancelRequested) {
-      throw new IllegalStateException(
+      throw LoanRefusal.NOT_TO_VALIDATE.failure(
           "only a loan in TO_VALIDATE can be validated; it is " + status);
     }
   }
@@ -682,7 +680,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   @Override
   public void validateCancel(LoanCommand request) {
     if (!status.cancelable() || payoutCommitted || validated && status == LoanStatus.TO_VALIDATE) {
-      throw new IllegalStateException(
+      throw LoanRefusal.NOT_CANCELABLE.failure(
           "a loan can be canceled in TO_VALIDATE, VALIDATED or SCHEDULED until its payout is"
               + " instructed; it is "
               + status);
@@ -691,6 +689,10 @@ public class LoanWorkflowImpl implements LoanWorkflow {
 
   @Override
   public LoanState changeDueDate(ChangeDueDate request) {
+    if (everyStep && request.toRepayAt().equals(toRepayAt)) {
+      // Nothing changes, so nothing is told: a retried PATCH adds no events.
+      return state();
+    }
     if (request.toRepayAt().isAfter(toRepayAt)) {
       postponed = true;
     }
@@ -702,30 +704,41 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     }
     dueDateVersion++;
     changes++;
-    change(status, null, "loan.DUE_DATE_CHANGED");
+    change(status, null, LoanEvent.DUE_DATE_CHANGED);
     return state();
   }
 
   @Override
   public void validateChangeDueDate(ChangeDueDate request) {
     if (status != LoanStatus.TO_REPAY || paidAt == null) {
-      throw new IllegalStateException("the repayment date can change only in TO_REPAY");
+      throw LoanRefusal.NOT_TO_REPAY.failure("the repayment date can change only in TO_REPAY");
     }
     if (request == null || request.toRepayAt() == null) {
-      throw new IllegalArgumentException("to_repay_at is required");
+      throw LoanRefusal.DUE_DATE_REQUIRED.failure("to_repay_at is required");
     }
     if (!request.toRepayAt().isAfter(today())) {
-      throw new IllegalArgumentException("to_repay_at must be after today");
+      throw LoanRefusal.DUE_DATE_NOT_IN_FUTURE.failure("to_repay_at must be after today");
     }
     if (repayment.collectsByDebit() && debitInstructed) {
-      throw new IllegalStateException(
-          "DIRECT_DEBIT_ALREADY_INSTRUCTED: the direct debit has been sent to the bank");
+      throw LoanRefusal.DIRECT_DEBIT_ALREADY_INSTRUCTED.failure(
+          "the direct debit has been sent to the bank");
+    }
+    if (late) {
+      // The guide: financing stays blocked until the repayment is completed. Moving the date would
+      // end the lateness, unblock the line and clear the scoring with nothing repaid.
+      throw LoanRefusal.LOAN_LATE.failure(
+          "a late loan cannot be postponed: only its repayment ends the lateness");
     }
     LoanTerms.postponementProblem(
             LocalDate.ofInstant(paidAt, PARIS), toRepayAt, request.toRepayAt(), postponed)
         .ifPresent(
             problem -> {
-              throw new IllegalArgumentException(problem);
+              throw LoanRefusal.valueOf(
+                      LoanTerms.EXCESSIVE_DURATION.equals(problem) ? "EXCESSIVE_DURATION" : problem)
+                  .failure(
+                      LoanTerms.EXCESSIVE_DURATION.equals(problem)
+                          ? "to_repay_at must be 1 to 120 days after the payout day"
+                          : "the repayment date was already postponed once");
             });
   }
 
@@ -745,6 +758,14 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   }
 
   @Override
+  public void feesSettled(FeesSettled settled) {
+    // Only a loan whose principal is repaid: a return after billing reopens what it owes.
+    if (status == LoanStatus.TO_REPAY_FEES) {
+      feesSettled = true;
+    }
+  }
+
+  @Override
   public void repaymentMethodChanged(RepaymentSetup setup) {
     newRepayment = setup;
     changes++;
@@ -757,7 +778,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         input.platformId(),
         input.borrowerId(),
         status,
-        denialReason,
+        denialReason == null ? null : denialReason.code(),
         input.amountCents(),
         outstanding,
         input.toPayAt(),
@@ -783,18 +804,5 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private LocalDate payoutDay() {
     LocalDate today = today();
     return input.toPayAt().isAfter(today) ? input.toPayAt() : today;
-  }
-
-  private static Duration until(Instant instant) {
-    Duration d = Duration.between(now(), instant);
-    return d.isNegative() ? Duration.ZERO : d;
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
-  }
-
-  private static LocalDate today() {
-    return LocalDate.ofInstant(now(), PARIS);
   }
 }

@@ -116,8 +116,25 @@ class LoanWorkflowTest {
     return client.newWorkflowStub(LoanWorkflow.class, LoanWorkflow.workflowId(input.loanId()));
   }
 
+  /**
+   * The loan's end. A loan whose borrower pays the fees waits in TO_REPAY_FEES for billing: this
+   * tells it, as billing would once its bills are paid, each time it is seen waiting for them.
+   */
   private LoanState result(RequestLoan input) {
-    return WorkflowStub.fromTyped(running(input)).getResult(LoanState.class);
+    WorkflowStub stub = WorkflowStub.fromTyped(running(input));
+    // Waiting on the result alone would skip time to the run's timeout: a loan waiting for its
+    // fees has no timer to skip to. Step through the days until it is at that wait or ended.
+    for (int day = 0; day < 400; day++) {
+      if (executionStatus(input) != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        break;
+      }
+      if (running(input).state().status() == LoanStatus.TO_REPAY_FEES) {
+        running(input).feesSettled(new FeesSettled("bill-1", NOW));
+        break;
+      }
+      env.sleep(Duration.ofDays(1));
+    }
+    return stub.getResult(LoanState.class);
   }
 
   /** The timers the loan started, by how long each was set for. */
@@ -184,7 +201,7 @@ class LoanWorkflowTest {
             LoanStatus.VALIDATED, LoanStatus.SCHEDULED, LoanStatus.INITIATED, LoanStatus.TO_REPAY);
     LoanState done = result(input);
 
-    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
     assertThat(done.outstandingPrincipalCents()).isZero();
     assertThat(loans.eventTypes())
         .containsSubsequence(
@@ -217,11 +234,13 @@ class LoanWorkflowTest {
             LoanStatus.INITIATED);
     int events = historyLength(input);
     System.out.println("History events, happy SDD loan: " + events);
-    assertThat(events).isLessThanOrEqualTo(55);
+    // 57: the version marker, the borrower checked again before the payout, and the wait for
+    // billing's signal with the close it brings.
+    assertThat(events).isLessThanOrEqualTo(60);
     // The debit's instruction day and the return window: wait_for_validation is bounded by the
     // caller, not a timer.
     assertThat(timers(input)).hasSize(2).last().isEqualTo(RETURN_WINDOW);
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v4-loan-sdd-happy");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-sdd-happy");
   }
 
   @Test
@@ -322,7 +341,7 @@ class LoanWorkflowTest {
 
     running(input).transferReceived(new TransferReceived("bank-late", 50_000, NOW));
     assertThat(result(input).status()).isEqualTo(LoanStatus.CLOSED);
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v4-loan-sct-late-60-days");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-sct-late-60-days");
   }
 
   @Test
@@ -337,7 +356,7 @@ class LoanWorkflowTest {
     LoanState done = result(input);
 
     assertThat(done.repaymentMethod()).isEqualTo("DIRECT_DEBIT");
-    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
     assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
     assertThat(loans.eventTypes()).contains("loan.REPAYMENT_METHOD_CHANGED");
   }
@@ -384,7 +403,7 @@ class LoanWorkflowTest {
     assertThat(state.status()).isEqualTo(LoanStatus.DECLINED);
     assertThat(state.denialReason()).isEqualTo("AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE");
     assertThat(bank.instructed).isEmpty();
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v4-loan-declined");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-declined");
   }
 
   @Test
@@ -427,7 +446,7 @@ class LoanWorkflowTest {
     assertThat(result(input).status()).isEqualTo(LoanStatus.CANCELED);
     assertThat(credit.calls).containsExactly("reserve", "release");
     assertThat(bank.instructed).isEmpty();
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v4-loan-canceled");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-canceled");
   }
 
   @Test
@@ -470,7 +489,7 @@ class LoanWorkflowTest {
     assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
     assertThat(loans.eventTypes()).contains("loan.DIRECT_DEBIT_RETURNED");
     running(input).transferReceived(new TransferReceived("bank-sct", 50_000, NOW));
-    assertThat(result(input).status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(result(input).status()).isEqualTo(LoanStatus.CLOSED);
   }
 
   @Test
@@ -493,7 +512,7 @@ class LoanWorkflowTest {
     InstructPayment debit = bank.of(PaymentType.DIRECT_DEBIT).get(0);
     assertThat(debit.executionDate()).isEqualTo(TargetCalendar.collectionDate(TODAY.plusDays(50)));
     assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v4-loan-postponed");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-postponed");
   }
 
   @Test
@@ -509,7 +528,8 @@ class LoanWorkflowTest {
     assertThatThrownBy(
             () -> running(input).changeDueDate(new ChangeDueDate("p", LocalDate.of(2027, 1, 15))))
         .isInstanceOf(WorkflowUpdateException.class)
-        .hasStackTraceContaining("DIRECT_DEBIT_ALREADY_INSTRUCTED");
+        .satisfies(
+            e -> assertThat(refusal(e)).isEqualTo(LoanRefusal.DIRECT_DEBIT_ALREADY_INSTRUCTED));
   }
 
   @Test
@@ -539,7 +559,7 @@ class LoanWorkflowTest {
 
     LoanState done = result(input);
 
-    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
     assertThat(executionStatus(input))
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
     Instant debitSettled = bank.of(PaymentType.DIRECT_DEBIT).get(0).at();
@@ -565,7 +585,7 @@ class LoanWorkflowTest {
 
     LoanState done = result(input);
 
-    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
     assertThat(done.outstandingPrincipalCents()).isZero();
     assertThat(repaidByKey()).containsExactlyEntriesOf(Map.of("bank-sct", 50_000L));
     assertThat(loans.eventTypes())
@@ -580,7 +600,7 @@ class LoanWorkflowTest {
     // A withdrawn debit can never be returned: nothing to watch for.
     assertThat(timers(input)).doesNotContain(RETURN_WINDOW);
     assertThat(completedAt(input)).isBefore(DUE.atStartOfDay(PARIS).toInstant());
-    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v4-loan-debit-withdrawn");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-debit-withdrawn");
   }
 
   @Test
@@ -608,7 +628,7 @@ class LoanWorkflowTest {
     bank.releaseDebits();
     LoanState done = result(input);
 
-    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
     assertThat(repaidByKey()).containsExactlyEntriesOf(Map.of(debitId, 50_000L));
     assertThat(count("loan.OVERPAYMENT_PARKED")).isEqualTo(2);
     assertThat(loans.eventTypes())
@@ -637,7 +657,7 @@ class LoanWorkflowTest {
     bank.releaseDebits();
     LoanState done = result(input);
 
-    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
     assertThat(repaidByKey()).containsExactlyEntriesOf(Map.of(debitId, 50_000L));
     assertThat(count("loan.OVERPAYMENT_PARKED")).isEqualTo(1);
     assertThat(loans.eventTypes()).doesNotContain("loan.DIRECT_DEBIT_WITHDRAWAL_REQUESTED");
@@ -671,7 +691,7 @@ class LoanWorkflowTest {
     running(input).transferReceived(new TransferReceived("bank-sct", 50_000, NOW));
     LoanState done = result(input);
 
-    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
     assertThat(done.late()).isFalse();
     assertThat(bank.of(PaymentType.DIRECT_DEBIT)).hasSize(1);
     assertThat(reinstatedKeys()).containsExactly(debitId);
@@ -698,7 +718,7 @@ class LoanWorkflowTest {
     Histories.record(
         client,
         LoanWorkflow.workflowId(input.loanId()),
-        "v4-loan-debit-returned-repaid-by-transfer");
+        "v5-loan-debit-returned-repaid-by-transfer");
   }
 
   @Test
@@ -727,7 +747,7 @@ class LoanWorkflowTest {
     running(input).transferReceived(new TransferReceived("bank-sct", 50_000, NOW));
     LoanState done = result(input);
 
-    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
     assertThat(count("loan.DIRECT_DEBIT_RETURNED")).isEqualTo(1);
     assertThat(reinstatedKeys()).containsExactly(debitId);
     assertThat(loans.eventTypes()).doesNotContain("loan.LATE", "loan.OVERPAYMENT_PARKED");
@@ -759,9 +779,189 @@ class LoanWorkflowTest {
 
     LoanState done = result(input);
 
-    assertThat(done.status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
     assertThat(timers(input)).hasSize(1);
     Instant debitSettled = bank.of(PaymentType.DIRECT_DEBIT).get(0).at();
     assertThat(completedAt(input)).isBefore(debitSettled.plus(Duration.ofDays(1)));
+  }
+
+  // ---- every rule at every step (version every-step-until-closed) ----
+
+  @Test
+  void consentGivenPastTheDueDateDeclinesTheLoanBeforeAnyPayout() {
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(2), false);
+    assertThat(request(input).status()).isEqualTo(LoanStatus.TO_VALIDATE);
+    env.sleep(Duration.ofDays(3));
+
+    running(input).validate(new LoanCommand("v", null));
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.DECLINED);
+    assertThat(done.denialReason()).isEqualTo("EXCESSIVE_DURATION_LOAN_REQUEST");
+    assertThat(bank.of(PaymentType.PAYOUT)).isEmpty();
+    assertThat(credit.calls).containsExactly("reserve", "release");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-late-consent");
+  }
+
+  @Test
+  void anApprovedLoanOfABorrowerGoneLateIsDeclinedBeforeItsPayout() {
+    start(NOW);
+    RequestLoan input = loan(TODAY.plusDays(5), TODAY.plusDays(40), true);
+    assertThat(request(input).status()).isIn(LoanStatus.VALIDATED, LoanStatus.SCHEDULED);
+    // Another loan of the borrower went late before this one's payout day.
+    loans.assessment = new LoanAssessment("READY", "BLOCKED", true, false, FakeLoanActivities.SDD);
+
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.DECLINED);
+    assertThat(done.denialReason()).isEqualTo("LATE_REPAYMENT_BORROWER");
+    assertThat(bank.of(PaymentType.PAYOUT)).isEmpty();
+    assertThat(credit.calls).containsExactly("reserve", "release");
+    assertThat(loans.eventTypes()).containsSubsequence("loan.SCHEDULED", "loan.DECLINED");
+  }
+
+  @Test
+  void aLateLoanCannotBePostponedAndStaysLate() {
+    loans.assessment = new LoanAssessment("READY", "ACTIVE", false, false, FakeLoanActivities.SCT);
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+    request(input);
+    env.sleep(Duration.ofDays(33));
+    assertThat(running(input).state().late()).isTrue();
+
+    assertThatThrownBy(
+            () -> running(input).changeDueDate(new ChangeDueDate("p", TODAY.plusDays(60))))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .satisfies(e -> assertThat(refusal(e)).isEqualTo(LoanRefusal.LOAN_LATE));
+    LoanState after = running(input).state();
+    assertThat(after.late()).isTrue();
+    assertThat(after.toRepayAt()).isEqualTo(TODAY.plusDays(30));
+    assertThat(FakeBorrower.told).noneMatch(t -> !t.late());
+  }
+
+  @Test
+  void aDebitThatCannotGetItsLeadIsCollectedWhenTheLeadAllowsAndSaysSo() {
+    start(NOW);
+    // Due Sunday 29 November, collected Monday 30: its instruction day (Wednesday 25) is past.
+    RequestLoan input = loan(TODAY, TODAY.plusDays(2), true);
+    request(input);
+    LoanState done = result(input);
+
+    InstructPayment debit = bank.of(PaymentType.DIRECT_DEBIT).get(0);
+    // Three TARGET business days after Friday 27 November: Wednesday 2 December.
+    assertThat(debit.executionDate()).isEqualTo(LocalDate.of(2026, 12, 2));
+    assertThat(LocalDate.ofInstant(debit.at(), PARIS)).isEqualTo(TODAY);
+    assertThat(loans.eventTypes())
+        .containsSubsequence("loan.DIRECT_DEBIT_SHORT_NOTICE", "loan.DIRECT_DEBIT_INSTRUCTED")
+        .doesNotContain("loan.LATE");
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
+    // Collected after its due date by Avance's calendar, not the borrower's doing: on time.
+    assertThat(lastChange(LoanStatus.TO_REPAY_FEES).repaidLate()).isFalse();
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-sdd-short-notice");
+  }
+
+  @Test
+  void aWeekendDueDateCollectedOnMondayIsRepaidOnTime() {
+    start(NOW);
+    // Due Sunday 27 December, collected Monday 28.
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+    result(input);
+
+    assertThat(bank.of(PaymentType.DIRECT_DEBIT).get(0).executionDate())
+        .isEqualTo(LocalDate.of(2026, 12, 28));
+    assertThat(lastChange(LoanStatus.TO_REPAY_FEES).repaidLate()).isFalse();
+  }
+
+  @Test
+  void aReturnedDebitRepaidByTransferIsJudgedLate() {
+    bank.debitOutcome = PaymentStatus.RETURNED;
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+    request(input);
+    env.sleep(Duration.ofDays(45));
+    running(input).transferReceived(new TransferReceived("bank-sct", 50_000, NOW));
+    result(input);
+
+    assertThat(lastChange(LoanStatus.TO_REPAY_FEES).repaidLate()).isTrue();
+  }
+
+  @Test
+  void aChangeToTheSameDueDateAddsNoEvents() {
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+    request(input);
+    env.sleep(Duration.ofDays(2));
+    int before = loans.changes.size();
+
+    LoanState same = running(input).changeDueDate(new ChangeDueDate("p1", TODAY.plusDays(30)));
+    running(input).changeDueDate(new ChangeDueDate("p2", TODAY.plusDays(30)));
+    env.sleep(Duration.ofHours(1));
+
+    assertThat(same.toRepayAt()).isEqualTo(TODAY.plusDays(30));
+    assertThat(same.postponed()).isFalse();
+    assertThat(loans.changes).hasSize(before);
+    assertThat(count("loan.DUE_DATE_CHANGED")).isZero();
+  }
+
+  @Test
+  void aLoanWaitsForItsFeesAndEndsClosedWhenBillingSaysSo() {
+    start(NOW);
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+    // Past the debit and its return window: nothing but billing's signal moves it now.
+    env.sleep(UNTIL_DEBIT_INSTRUCTED.plus(RETURN_WINDOW).plusDays(30));
+
+    assertThat(executionStatus(input))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(running(input).state().status()).isEqualTo(LoanStatus.TO_REPAY_FEES);
+    int waiting = historyLength(input);
+    env.sleep(Duration.ofDays(90));
+    // Waiting for billing costs no timer and no event.
+    assertThat(historyLength(input)).isEqualTo(waiting);
+
+    running(input).feesSettled(new FeesSettled("bill-1", NOW));
+    LoanState done = WorkflowStub.fromTyped(running(input)).getResult(LoanState.class);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
+    LoanStatusChange closed = lastChange(LoanStatus.CLOSED);
+    assertThat(closed.eventType()).isEqualTo("loan.CLOSED");
+    // The key billing's own close writes, so that the event is delivered once.
+    assertThat(closed.eventKey()).isEqualTo(input.loanId() + ":fees-paid");
+    assertThat(
+            WorkflowStub.fromTyped(running(input))
+                .describe()
+                .getTypedSearchAttributes()
+                .get(dev.avance.workflows.common.AvanceSearchAttributes.LOAN_STATUS))
+        .isEqualTo("CLOSED");
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-fees-settled");
+  }
+
+  @Test
+  void feesSettledBeforeTheRepaymentChangeNothing() {
+    loans.assessment = new LoanAssessment("READY", "ACTIVE", false, false, FakeLoanActivities.SCT);
+    start(NOW);
+    RequestLoan input = loan(TODAY, TODAY.plusDays(30), true);
+    request(input);
+    env.sleep(Duration.ofDays(2));
+
+    running(input).feesSettled(new FeesSettled("bill-early", NOW));
+    env.sleep(Duration.ofHours(1));
+
+    LoanState state = running(input).state();
+    assertThat(state.status()).isEqualTo(LoanStatus.TO_REPAY);
+    assertThat(state.outstandingPrincipalCents()).isEqualTo(50_000);
+  }
+
+  private LoanStatusChange lastChange(LoanStatus status) {
+    List<LoanStatusChange> of = loans.changes.stream().filter(c -> c.status() == status).toList();
+    assertThat(of).as("changes to " + status).isNotEmpty();
+    return of.get(of.size() - 1);
+  }
+
+  /** The typed refusal an update was refused with, as the API reads it. */
+  static LoanRefusal refusal(Throwable thrown) {
+    return LoanRefusal.of(thrown);
   }
 }

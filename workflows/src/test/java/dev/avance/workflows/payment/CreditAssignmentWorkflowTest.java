@@ -123,6 +123,9 @@ class CreditAssignmentWorkflowTest {
     public void repaymentMethodChanged(RepaymentSetup setup) {}
 
     @Override
+    public void feesSettled(dev.avance.workflows.loan.FeesSettled settled) {}
+
+    @Override
     public LoanState state() {
       return null;
     }
