@@ -79,7 +79,7 @@ class CreditLineActivitiesTest extends RealPostgresTest {
   void cleanSlate() {
     rows = new TestRows(jdbc);
     jdbc.sql(
-            "truncate table credit_repayments, credit_reservations, credit_lines, borrowers,"
+            "truncate table ledger_lines, ledger_entries, ledger_accounts, credit_repayments, credit_reservations, credit_lines, borrowers,"
                 + " platforms cascade")
         .update();
     rows.platform(PLATFORM, Environment.SANDBOX);
