@@ -251,11 +251,11 @@ public class LedgerFacts {
             """
             insert into ledger_accounts (code, owner_type, owner_id, kind, created_at)
             select distinct 'loan:' || bl.loan_id || ':INTEREST', 'LOAN', bl.loan_id, 'INTEREST',
-                :now
+                cast(:now as timestamptz)
             from bill_lines bl where bl.period = :period and bl.billed_cents > 0
             union
             select distinct 'avance:' || p.environment || ':INTEREST_INCOME', 'AVANCE',
-                p.environment, 'INTEREST_INCOME', :now
+                p.environment, 'INTEREST_INCOME', cast(:now as timestamptz)
             from bill_lines bl join bills b on b.id = bl.bill_id
             join platforms p on p.id = b.platform_id
             where bl.period = :period and bl.billed_cents > 0

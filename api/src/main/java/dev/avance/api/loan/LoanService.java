@@ -3,6 +3,7 @@ package dev.avance.api.loan;
 import dev.avance.activities.borrower.BorrowerRepository;
 import dev.avance.activities.borrower.BorrowerRow;
 import dev.avance.activities.events.DomainEventRepository;
+import dev.avance.activities.ledger.Ledger;
 import dev.avance.activities.loan.LoanQuery;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.loan.LoanRow;
@@ -52,6 +53,7 @@ public class LoanService {
   private final BorrowerRepository borrowers;
   private final PaymentRepository payments;
   private final DomainEventRepository events;
+  private final Ledger ledger;
   private final JsonMapper json;
   private final Clock clock;
   private final LoanPolicy policy;
@@ -63,6 +65,7 @@ public class LoanService {
       BorrowerRepository borrowers,
       PaymentRepository payments,
       DomainEventRepository events,
+      Ledger ledger,
       JsonMapper json,
       Clock clock,
       @Value("${avance.loan.validation-expiry-days:7}") int validationExpiryDays,
@@ -73,6 +76,7 @@ public class LoanService {
     this.borrowers = borrowers;
     this.payments = payments;
     this.events = events;
+    this.ledger = ledger;
     this.json = json;
     this.clock = clock;
     this.policy =
@@ -292,14 +296,9 @@ public class LoanService {
     long feesEstimated =
         Interest.roundToCents(
             Interest.accrued(l.amountCents(), Interest.days(payoutDay, l.toRepayAt())));
-    long feesOngoing = 0;
-    if (l.paidAt() != null) {
-      LocalDate end = l.repaidAt() == null ? today : LocalDate.ofInstant(l.repaidAt(), PARIS);
-      // The principal is taken as paid out in full until repaid: partial repayments are billed
-      // exactly by the billing run; this is the running estimate the API shows.
-      feesOngoing =
-          Interest.roundToCents(Interest.accrued(l.amountCents(), Interest.days(payoutDay, end)));
-    }
+    // The books, not the read model: the principal outstanding, and the interest accrued on it day
+    // by day exactly as billing bills it.
+    Ledger.LoanBooks books = ledger.loanBooks(l.id(), today);
     long daysLate = l.late() ? Math.max(0, ChronoUnit.DAYS.between(l.toRepayAt(), today)) : 0;
     return new LoanResponse(
         l.id(),
@@ -309,7 +308,7 @@ public class LoanService {
         l.borrowerId(),
         l.amountCents(),
         "EUR",
-        l.outstandingPrincipalCents(),
+        books.principalCents(),
         new LoanResponse.Invoice(
             l.invoiceNumber(),
             l.invoiceAmountCents(),
@@ -328,7 +327,8 @@ public class LoanService {
         l.autoValidate(),
         l.saltId(),
         feesEstimated,
-        feesOngoing,
+        books.feesOngoingCents(),
+        books.interestDueCents(),
         l.repaymentMethod(),
         l.remittanceReference(),
         l.metadataJson(),
