@@ -111,7 +111,7 @@ public class LedgerCheck {
                 where x.account = 'loan:' || l.id || ':PRINCIPAL') p on true
             where l.status in ('TO_REPAY', 'TO_REPAY_FEES', 'CLOSED')
               and l.outstanding_principal_cents <> coalesce(p.cents, 0)
-              and (p.moved_at is null or p.moved_at <= l.updated_at or p.moved_at < :settled)
+              and (p.moved_at is null or p.moved_at <= l.updated_at or p.moved_at <= :settled)
             order by l.id
             """,
             grace));
