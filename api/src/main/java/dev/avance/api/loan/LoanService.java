@@ -232,7 +232,9 @@ public class LoanService {
         borrower.virtualIban(),
         bic,
         loan.remittanceReference(),
-        loan.paidAt() == null ? loan.amountCents() : loan.outstandingPrincipalCents(),
+        loan.paidAt() == null
+            ? loan.amountCents()
+            : ledger.loanBooks(loan.id(), today()).principalCents(),
         "EUR",
         loan.toRepayAt(),
         loan.repaymentMethod());
