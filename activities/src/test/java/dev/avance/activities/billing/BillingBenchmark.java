@@ -1,11 +1,14 @@
 package dev.avance.activities.billing;
 
+import dev.avance.activities.ledger.Ledger;
+import dev.avance.activities.ledger.LedgerFacts;
 import dev.avance.workflows.billing.BillingActivities;
 import dev.avance.workflows.billing.BillsGenerated;
 import dev.avance.workflows.billing.GenerateBills;
 import dev.avance.workflows.billing.IssueBills;
 import dev.avance.workflows.billing.IssuedBills;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -38,8 +41,13 @@ public final class BillingBenchmark {
 
   @Configuration(proxyBeanMethods = false)
   @EnableTransactionManagement
-  @Import({BillRepository.class, BillingActivitiesImpl.class})
+  @Import({BillRepository.class, BillingActivitiesImpl.class, Ledger.class, LedgerFacts.class})
   static class Context {
+    @Bean
+    Clock clock() {
+      return Clock.systemUTC();
+    }
+
     @Bean
     JdbcClient jdbcClient(DataSource dataSource) {
       return JdbcClient.create(dataSource);
