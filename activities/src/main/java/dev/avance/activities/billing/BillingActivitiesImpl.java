@@ -6,6 +6,7 @@ import dev.avance.activities.billing.BillRepository.Debited;
 import dev.avance.activities.billing.BillRepository.Mandate;
 import dev.avance.activities.billing.BillRepository.NewBill;
 import dev.avance.activities.billing.BillRepository.NewLine;
+import dev.avance.activities.ledger.LedgerFacts;
 import dev.avance.activities.loan.LoanFeesNotifier;
 import dev.avance.workflows.billing.BillDebit;
 import dev.avance.workflows.billing.BillPayment;
@@ -60,11 +61,13 @@ public class BillingActivitiesImpl implements BillingActivities {
   private static final BigDecimal NOTHING = BigDecimal.ZERO.setScale(Interest.SCALE);
 
   private final BillRepository bills;
+  private final LedgerFacts books;
 
   private final LoanFeesNotifier notifier;
 
-  public BillingActivitiesImpl(BillRepository bills, LoanFeesNotifier notifier) {
+  public BillingActivitiesImpl(BillRepository bills, LedgerFacts books, LoanFeesNotifier notifier) {
     this.bills = bills;
+    this.books = books;
     this.notifier = notifier;
   }
 
@@ -174,6 +177,8 @@ public class BillingActivitiesImpl implements BillingActivities {
     bills.insertBills(period, created, command.at());
     int written = bills.insertLines(period, lines);
     bills.refreshTotals(grown);
+    // The interest billed goes into the books with its lines, in their transaction.
+    books.billLinesIssued(period);
     log.info(
         "Billing {}: {} loans, {} new bills, {} lines, {} cents; accrual {} ms, writes {} ms",
         period,

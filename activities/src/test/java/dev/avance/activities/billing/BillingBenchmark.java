@@ -1,5 +1,7 @@
 package dev.avance.activities.billing;
 
+import dev.avance.activities.ledger.Ledger;
+import dev.avance.activities.ledger.LedgerFacts;
 import dev.avance.activities.loan.LoanFeesNotifier;
 import dev.avance.workflows.billing.BillingActivities;
 import dev.avance.workflows.billing.BillsGenerated;
@@ -7,6 +9,7 @@ import dev.avance.workflows.billing.GenerateBills;
 import dev.avance.workflows.billing.IssueBills;
 import dev.avance.workflows.billing.IssuedBills;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -39,8 +42,19 @@ public final class BillingBenchmark {
 
   @Configuration(proxyBeanMethods = false)
   @EnableTransactionManagement
-  @Import({BillRepository.class, BillingActivitiesImpl.class, LoanFeesNotifier.class})
+  @Import({
+    BillRepository.class,
+    BillingActivitiesImpl.class,
+    Ledger.class,
+    LedgerFacts.class,
+    LoanFeesNotifier.class
+  })
   static class Context {
+    @Bean
+    Clock clock() {
+      return Clock.systemUTC();
+    }
+
     @Bean
     JdbcClient jdbcClient(DataSource dataSource) {
       return JdbcClient.create(dataSource);
