@@ -32,11 +32,15 @@ create table ledger_entries (
 
 create index ledger_entries_loan_idx on ledger_entries (loan_id, id) where loan_id is not null;
 
--- Signed cents: a debit is positive, a credit negative; an entry's lines add up to zero.
+-- Signed cents: a debit is positive, a credit negative; an entry's lines add up to zero. No
+-- foreign keys: a billing run writes 200,000 lines in one statement, and the keys' per-row checks
+-- cost more than the rest of the posting (BillingBenchmark); lines are written only by the Ledger
+-- and the bulk posting of bill lines, each with its entry and its accounts in the same transaction,
+-- and nothing is ever deleted (the append-only triggers below).
 create table ledger_lines (
     id           bigserial primary key,
-    entry_id     bigint not null references ledger_entries (id),
-    account      text   not null references ledger_accounts (code),
+    entry_id     bigint not null,
+    account      text   not null,
     amount_cents bigint not null check (amount_cents <> 0),
     side         text generated always as (
                      case when amount_cents > 0 then 'DEBIT' else 'CREDIT' end) stored

@@ -54,7 +54,10 @@ public class LedgerCheck {
             from ledger_entries e left join ledger_lines l on l.entry_id = e.id
             group by e.id, e.entry_key having coalesce(sum(l.amount_cents), 0) <> 0
                 or count(l.id) < 2
-            order by e.id
+            union all
+            select 'line ' || l.id || ' names no entry or no account' from ledger_lines l
+            where not exists (select 1 from ledger_entries e where e.id = l.entry_id)
+               or not exists (select 1 from ledger_accounts a where a.code = l.account)
             """,
             null));
     checks.add(
