@@ -27,7 +27,8 @@ public final class TestDatabase {
   /** Empties every application table, for a clean slate before each test. */
   public static void reset(DataSource dataSource) {
     JdbcClient.create(dataSource)
-        .sql("truncate table borrowers, platforms, audit_log cascade")
+        .sql(
+            "truncate table ledger_lines, ledger_entries, ledger_accounts, borrowers, platforms, audit_log cascade")
         .update();
   }
 }

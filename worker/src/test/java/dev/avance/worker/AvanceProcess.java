@@ -22,6 +22,9 @@ final class AvanceProcess implements AutoCloseable {
   /** The demo platform's sandbox key (AVANCE_DEMO_API_KEY): its money goes to the simulator. */
   static final String KEY = "avk_test_e2e_0123456789abcdef0123456789";
 
+  /** The operator key (AVANCE_OPERATOR_API_KEY): the suites end on the books' check. */
+  static final String OPERATOR_KEY = "avk_test_e2e_operator_0123456789abcdef";
+
   private static final Path JAR = Path.of(System.getProperty("avance.jar", "target/avance.jar"));
   private static final String CLI = System.getProperty("temporal.cli", "");
 
@@ -69,6 +72,7 @@ final class AvanceProcess implements AutoCloseable {
     env.put("AVANCE_POSTGRES_PORT", Integer.toString(postgresPort));
     env.put("AVANCE_DEMO_API_KEY", KEY);
     env.put("TEMPORAL_CLI", CLI);
+    env.put("AVANCE_OPERATOR_API_KEY", OPERATOR_KEY);
     env.putAll(extraEnv);
     Process process = builder.start();
     started.add(process);
@@ -93,6 +97,11 @@ final class AvanceProcess implements AutoCloseable {
               }
             });
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+  }
+
+  /** The books hold: GET /ops/ledger/check answers zero breaks. */
+  void assertBooksBalance() {
+    Books.assertBalanced(api(), OPERATOR_KEY);
   }
 
   String log(String run) throws IOException {

@@ -153,6 +153,8 @@ class BankCrashE2E {
     var line = api.get("/borrower/" + borrower + "/credit-line", KEY).json();
     assertThat(line.path("outstanding_amount").asLong()).isZero();
     assertThat(line.path("pending_amount").asLong()).isZero();
+    // After two crashes and three starts, the books agree with the bank, the loans and the line.
+    app.assertBooksBalance();
   }
 
   private static String readyBorrowerWithMandate(Http api) {

@@ -3,8 +3,10 @@ package dev.avance.worker;
 import dev.avance.activities.platform.Environment;
 import dev.avance.activities.platform.PlatformRepository;
 import java.io.File;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.util.FileSystemUtils;
 
@@ -56,6 +58,12 @@ abstract class EmbeddedApiTest {
   @BeforeEach
   void secondPlatform() {
     platforms.upsert("platform-b", "Platform B", Environment.SANDBOX, KEY_B);
+  }
+
+  /** Whatever the suite did, the books hold at its end (they hold every suite run before it). */
+  @AfterAll
+  static void theBooksBalance(@Value("${local.server.port}") int port) {
+    Books.assertBalanced(new Http("http://localhost:" + port), OPERATOR_KEY);
   }
 
   static int uiPort() {

@@ -160,6 +160,8 @@ class LoanCrashE2E {
     assertThat(line.path("pending_amount").asLong()).isZero();
     assertThat(line.path("available_amount").asLong())
         .isEqualTo(line.path("max_amount").asLong() - LOANS * AMOUNT);
+    // After two SIGKILLs, the books agree with the bank, the loans and the line.
+    app.assertBooksBalance();
   }
 
   private static long count(Statement sql, String query) throws SQLException {

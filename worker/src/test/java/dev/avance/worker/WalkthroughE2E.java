@@ -61,5 +61,6 @@ class WalkthroughE2E {
           .contains(">>> POST /ops/billing-runs", ">>> GET /bill/")
           .contains("Walkthrough complete");
     }
+    Books.assertBalanced(app.api(), "avk_walkthrough_operator_0123456789");
   }
 }

@@ -3,6 +3,7 @@ package dev.avance.activities.bank;
 import static dev.avance.activities.common.SqlTimes.timestamp;
 
 import dev.avance.activities.billing.BillRepository;
+import dev.avance.activities.ledger.LedgerFacts;
 import dev.avance.activities.payment.PaymentRepository;
 import dev.avance.activities.payment.PaymentRepository.PaymentRow;
 import dev.avance.bank.Channel;
@@ -39,6 +40,7 @@ public class BankEntryApplier {
   private final BillRepository bills;
   private final BankEntryRepository entries;
   private final JdbcClient jdbc;
+  private final LedgerFacts books;
   private final Clock clock;
 
   public BankEntryApplier(
@@ -46,19 +48,42 @@ public class BankEntryApplier {
       BillRepository bills,
       BankEntryRepository entries,
       JdbcClient jdbc,
+      LedgerFacts books,
       Clock clock) {
     this.payments = payments;
     this.bills = bills;
     this.entries = entries;
     this.jdbc = jdbc;
+    this.books = books;
     this.clock = clock;
   }
 
-  /** What became of an entry. */
-  record Applied(BankEntryOutcome outcome, String paymentId, String detail, BankFollowUp followUp) {
+  /**
+   * What became of an entry; {@code posted} when its money is in the books already (a booking that
+   * is not, and moved money, goes to the channel's suspense account).
+   */
+  record Applied(
+      BankEntryOutcome outcome,
+      String paymentId,
+      String detail,
+      BankFollowUp followUp,
+      boolean posted) {
+    Applied(BankEntryOutcome outcome, String paymentId, String detail, BankFollowUp followUp) {
+      this(outcome, paymentId, detail, followUp, false);
+    }
+
     static Applied of(BankEntryOutcome outcome, PaymentRow payment, String detail) {
       return new Applied(outcome, payment == null ? null : payment.paymentId(), detail, null);
     }
+
+    Applied inBooks() {
+      return new Applied(outcome, paymentId, detail, followUp, true);
+    }
+  }
+
+  private static LedgerFacts.Payment fact(PaymentRow p) {
+    return new LedgerFacts.Payment(
+        p.paymentId(), p.loanId(), p.platformId(), p.borrowerId(), p.channel());
   }
 
   /**
@@ -80,6 +105,19 @@ public class BankEntryApplier {
           case BOOKING -> booking(channel, entry, fileCreatedAt, now);
           case CANCELLATION_ANSWER -> cancellationAnswer(channel, entry, now);
         };
+    if (entry.kind() == BankEntryKind.BOOKING
+        && !applied.posted()
+        && (applied.outcome() == BankEntryOutcome.CONFLICT
+            || applied.outcome() == BankEntryOutcome.FOR_OPERATORS)
+        && entry.amountCents() != null) {
+      // The bank moved the money whatever Avance makes of it: cash follows the bank.
+      books.unattributedBooking(
+          channel,
+          entry.key(),
+          entry.credit(),
+          entry.amountCents(),
+          bookedAt(entry, fileCreatedAt));
+    }
     entries.settle(
         claimed.get(),
         applied.outcome(),
@@ -163,10 +201,7 @@ public class BankEntryApplier {
         entry.endToEndId() == null
             ? Optional.empty()
             : payments.lockByEndToEndId(channel, entry.endToEndId());
-    Instant bookedAt =
-        entry.bookingDate() == null
-            ? fileCreatedAt
-            : entry.bookingDate().atStartOfDay(BANK_ZONE).toInstant();
+    Instant bookedAt = bookedAt(entry, fileCreatedAt);
     if (found.isPresent()) {
       PaymentRow payment = found.get();
       return payment.type() == PaymentType.DIRECT_DEBIT
@@ -180,6 +215,12 @@ public class BankEntryApplier {
         BankEntryOutcome.FOR_OPERATORS,
         null,
         entry.endToEndId() == null ? "a debit with no EndToEndId" : "no payment with this id");
+  }
+
+  private static Instant bookedAt(ParsedEntry entry, Instant fileCreatedAt) {
+    return entry.bookingDate() == null
+        ? fileCreatedAt
+        : entry.bookingDate().atStartOfDay(BANK_ZONE).toInstant();
   }
 
   /** A collection booked (CRDT) or returned (a reversal, DBIT). */
@@ -207,7 +248,8 @@ public class BankEntryApplier {
           entry.amountCents(),
           null,
           now);
-      return Applied.of(BankEntryOutcome.APPLIED, debit, null);
+      books.debitCollected(fact(debit), entry.amountCents(), bookedAt);
+      return Applied.of(BankEntryOutcome.APPLIED, debit, null).inBooks();
     }
     if (!entry.credit() && entry.returned()) {
       if (debit.status() == PaymentStatus.RETURNED) {
@@ -222,15 +264,22 @@ public class BankEntryApplier {
       payments.recordBankFact(
           debit.paymentId(), PaymentStatus.RETURNED, "RETURNED", reason, null, null, bookedAt, now);
       if (!afterSettlement) {
-        // Whoever awaits the debit's outcome sees it now.
-        return Applied.of(BankEntryOutcome.APPLIED, debit, null);
+        // Whoever awaits the debit's outcome sees it now. No collection was booked: a reversal
+        // the bank still reports as a movement is left to operators, with the cash as the bank
+        // says.
+        if (entry.amountCents() != null) {
+          books.unattributedBooking(
+              debit.channel(), entry.key(), entry.credit(), entry.amountCents(), bookedAt);
+        }
+        return Applied.of(BankEntryOutcome.APPLIED, debit, null).inBooks();
       }
+      books.debitReturned(fact(debit), entry.amountCents(), bookedAt);
       if (bills.reopenAfterReturn(debit.paymentId(), now)) {
-        return Applied.of(BankEntryOutcome.APPLIED, debit, "bill reopened");
+        return Applied.of(BankEntryOutcome.APPLIED, debit, "bill reopened").inBooks();
       }
       // A loan's debit returned after it settled: its workflow takes the money back.
       return new Applied(
-          BankEntryOutcome.APPLIED, debit.paymentId(), null, BankFollowUp.DEBIT_RETURNED);
+          BankEntryOutcome.APPLIED, debit.paymentId(), null, BankFollowUp.DEBIT_RETURNED, true);
     }
     return Applied.of(BankEntryOutcome.FOR_OPERATORS, debit, "unexpected booking of a debit");
   }
@@ -261,7 +310,14 @@ public class BankEntryApplier {
           entry.amountCents(),
           null,
           now);
-      return Applied.of(BankEntryOutcome.APPLIED, transfer, null);
+      if (transfer.type() == PaymentType.REFUND) {
+        books.refundBooked(fact(transfer), entry.amountCents(), bookedAt);
+      } else {
+        // Dated as the payment's paid_at, the loan's payout day, which interest counts from.
+        books.payoutBooked(
+            fact(transfer), entry.amountCents(), later(transfer.instructedAt(), bookedAt));
+      }
+      return Applied.of(BankEntryOutcome.APPLIED, transfer, null).inBooks();
     }
     if (entry.credit() && entry.returned()) {
       if (transfer.status() == PaymentStatus.INSTRUCTED) {
@@ -274,7 +330,10 @@ public class BankEntryApplier {
             null,
             bookedAt,
             now);
-        return Applied.of(BankEntryOutcome.APPLIED, transfer, null);
+        // Back before Avance saw it leave: the books never had it out, so it is operators'.
+        books.unattributedBooking(
+            channel, entry.key(), entry.credit(), entry.amountCents(), bookedAt);
+        return Applied.of(BankEntryOutcome.APPLIED, transfer, null).inBooks();
       }
       // The money came back after the payment was done: it is Avance's again, parked for
       // operators with the reason, never dropped.
@@ -286,7 +345,8 @@ public class BankEntryApplier {
               + transfer.paymentId()
               + " "
               + Objects.toString(entry.reasonCode(), ""));
-      return Applied.of(BankEntryOutcome.FOR_OPERATORS, transfer, "returned after it was paid");
+      return Applied.of(BankEntryOutcome.FOR_OPERATORS, transfer, "returned after it was paid")
+          .inBooks();
     }
     return Applied.of(BankEntryOutcome.FOR_OPERATORS, transfer, "unexpected booking of a transfer");
   }
@@ -296,7 +356,7 @@ public class BankEntryApplier {
     String reference = creditReference(channel, entry.bankReference());
     insertCredit(channel, reference, entry, bookedAt, "RECEIVED", null);
     return new Applied(
-        BankEntryOutcome.CREDIT_RECEIVED, null, reference, BankFollowUp.RECONCILE_CREDIT);
+        BankEntryOutcome.CREDIT_RECEIVED, null, reference, BankFollowUp.RECONCILE_CREDIT, true);
   }
 
   private void park(Channel channel, ParsedEntry entry, Instant bookedAt, String reason) {
@@ -344,6 +404,7 @@ public class BankEntryApplier {
         .param("why", parkedReason)
         .param("channel", channel.name())
         .update();
+    books.creditReceived(channel, reference, bookedAt, entry.amountCents());
   }
 
   /** The credit's reference in Avance: the bank's, behind a prefix for the sandbox's. */

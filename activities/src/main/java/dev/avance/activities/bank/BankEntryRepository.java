@@ -59,9 +59,9 @@ public class BankEntryRepository {
             """
             insert into bank_entries (message_id, entry_key, kind, outcome, end_to_end_id,
                 amount_cents, currency, reason_code, account_iban, bank_reference, booking_date,
-                created_at)
+                created_at, credit)
             values (:m, :key, :kind, 'APPLIED', :e2e, :amount, :currency, :reason, :account,
-                :ref, :booking, :at)
+                :ref, :booking, :at, :credit)
             on conflict (entry_key) do nothing
             returning id
             """)
@@ -76,6 +76,7 @@ public class BankEntryRepository {
         .param("ref", entry.bankReference())
         .param("booking", entry.bookingDate())
         .param("at", timestamp(at))
+        .param("credit", entry.credit())
         .query(Long.class)
         .optional();
   }

@@ -1,5 +1,6 @@
 package dev.avance.activities.billing;
 
+import dev.avance.activities.ledger.LedgerFacts;
 import dev.avance.workflows.billing.BillStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,10 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BillTransferPayments {
   private final BillRepository bills;
+  private final LedgerFacts books;
   private final Clock clock;
 
-  public BillTransferPayments(BillRepository bills, Clock clock) {
+  public BillTransferPayments(BillRepository bills, LedgerFacts books, Clock clock) {
     this.bills = bills;
+    this.books = books;
     this.clock = clock;
   }
 
@@ -41,6 +44,15 @@ public class BillTransferPayments {
    */
   @Transactional(noRollbackFor = NotPayable.class)
   public Optional<Recorded> record(String billId, Instant paidAt) {
+    return record(billId, paidAt, null);
+  }
+
+  /**
+   * As {@link #record(String, Instant)}, for a bill paid by the credit {@code creditReference}
+   * (null: an operator's record, with no bank booking behind it), which the books take it from.
+   */
+  @Transactional(noRollbackFor = NotPayable.class)
+  public Optional<Recorded> record(String billId, Instant paidAt, String creditReference) {
     Optional<BillRow> found = bills.findForOperators(billId, true);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -58,6 +70,12 @@ public class BillTransferPayments {
     Instant now = clock.instant();
     if (!bills.recordTransferPayment(billId, paidAt == null ? now : paidAt, now)) {
       throw new NotPayable("bill " + billId + " is not payable by transfer now");
+    }
+    Instant paid = paidAt == null ? now : paidAt;
+    if (creditReference == null) {
+      books.billPaidByOperator(billId, paid);
+    } else {
+      books.billPaidByCredit(billId, creditReference, paid);
     }
     int closed = bills.closeSettledLoans(List.of(billId), now);
     return Optional.of(new Recorded(bills.findForOperators(billId, false).orElseThrow(), closed));

@@ -6,6 +6,7 @@ import dev.avance.activities.billing.BillRepository.Debited;
 import dev.avance.activities.billing.BillRepository.Mandate;
 import dev.avance.activities.billing.BillRepository.NewBill;
 import dev.avance.activities.billing.BillRepository.NewLine;
+import dev.avance.activities.ledger.LedgerFacts;
 import dev.avance.workflows.billing.BillDebit;
 import dev.avance.workflows.billing.BillPayment;
 import dev.avance.workflows.billing.BillStatus;
@@ -59,9 +60,11 @@ public class BillingActivitiesImpl implements BillingActivities {
   private static final BigDecimal NOTHING = BigDecimal.ZERO.setScale(Interest.SCALE);
 
   private final BillRepository bills;
+  private final LedgerFacts books;
 
-  public BillingActivitiesImpl(BillRepository bills) {
+  public BillingActivitiesImpl(BillRepository bills, LedgerFacts books) {
     this.bills = bills;
+    this.books = books;
   }
 
   /** The id of a payer's bill for a period: the same (period, payer) always names one bill. */
@@ -170,6 +173,8 @@ public class BillingActivitiesImpl implements BillingActivities {
     bills.insertBills(period, created, command.at());
     int written = bills.insertLines(period, lines);
     bills.refreshTotals(grown);
+    // The interest billed goes into the books with its lines, in their transaction.
+    books.billLinesIssued(period);
     log.info(
         "Billing {}: {} loans, {} new bills, {} lines, {} cents; accrual {} ms, writes {} ms",
         period,

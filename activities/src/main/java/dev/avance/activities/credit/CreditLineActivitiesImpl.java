@@ -2,6 +2,7 @@ package dev.avance.activities.credit;
 
 import dev.avance.activities.credit.CreditLineRepository.LockedLine;
 import dev.avance.activities.credit.CreditLineRepository.ReservationRow;
+import dev.avance.activities.ledger.LedgerFacts;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.credit.CreditLineActivities;
 import dev.avance.workflows.credit.CreditLineStatus;
@@ -34,9 +35,11 @@ public class CreditLineActivitiesImpl implements CreditLineActivities {
   private static final String INVALID_ARGUMENT = IllegalArgumentException.class.getName();
 
   private final CreditLineRepository lines;
+  private final LedgerFacts books;
 
-  public CreditLineActivitiesImpl(CreditLineRepository lines) {
+  public CreditLineActivitiesImpl(CreditLineRepository lines, LedgerFacts books) {
     this.lines = lines;
+    this.books = books;
   }
 
   /**
@@ -229,6 +232,10 @@ public class CreditLineActivitiesImpl implements CreditLineActivities {
       default -> throw invalidState("repay", row);
     }
     lines.insertRepayment(row.loanId(), row.platformId(), repaymentKey, applied, command.at());
+    if (applied > 0) {
+      books.repaymentApplied(
+          row.loanId(), row.platformId(), row.borrowerId(), repaymentKey, applied, command.at());
+    }
     return reservation(row.loanId());
   }
 
@@ -262,6 +269,8 @@ public class CreditLineActivitiesImpl implements CreditLineActivities {
         null,
         command.at());
     lines.insertRepayment(row.loanId(), row.platformId(), undoKey, -applied, command.at());
+    books.repaymentReinstated(
+        row.loanId(), row.platformId(), row.borrowerId(), repaymentKey, applied, command.at());
     lines.reopenBilling(row.loanId());
     return reservation(row.loanId());
   }

@@ -22,7 +22,32 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class CreditLineRepository {
-  /** One line with its derived balances; the caller appends the where clause. */
+  /**
+   * One line with its derived balances; the caller appends the where clause. The outstanding amount
+   * is the books' (the principal accounts of the borrower's loans); pending is what is held for
+   * loans not paid out yet (a payout the bank booked is outstanding, even before its loan confirms
+   * its reservation). LedgerCheck holds both to the reservations' sums.
+   */
+  private static final String BOOKS_VIEW =
+      """
+      select l.borrower_id, l.platform_id, l.max_amount_cents, l.fees_daily_rate_percent,
+          l.status, l.status_reason, l.expires_at, l.updated_at,
+          coalesce(b.pending, 0) as pending_cents, coalesce(b.outstanding, 0) as outstanding_cents
+      from credit_lines l
+      left join lateral (
+          select sum(r.amount_cents) filter (
+                     where r.status = 'PENDING' and not exists (
+                         select 1 from ledger_entries
+                         where entry_key = r.loan_id || ':payout:booked')) as pending,
+              sum(p.cents) as outstanding
+          from credit_reservations r
+          left join lateral (select sum(x.amount_cents) as cents from ledger_lines x
+                             where x.account = 'loan:' || r.loan_id || ':PRINCIPAL') p on true
+          where r.borrower_id = l.borrower_id and r.status in ('PENDING', 'CONFIRMED', 'REPAID')
+      ) b on true
+      """;
+
+  /** One line with its derived balances, as the reservations hold them (the activities' view). */
   private static final String VIEW =
       """
       select l.borrower_id, l.platform_id, l.max_amount_cents, l.fees_daily_rate_percent,
@@ -50,7 +75,7 @@ public class CreditLineRepository {
   // Read side (API): always scoped to the calling platform.
 
   public Optional<CreditLineView> findByBorrower(String platformId, String borrowerId) {
-    return jdbc.sql(VIEW + " where l.platform_id = :p and l.borrower_id = :b")
+    return jdbc.sql(BOOKS_VIEW + " where l.platform_id = :p and l.borrower_id = :b")
         .param("p", platformId)
         .param("b", borrowerId)
         .query(CreditLineRepository::mapView)
@@ -59,7 +84,7 @@ public class CreditLineRepository {
 
   /** The platform's lines ordered by borrower id, or only the given borrower's when not null. */
   public List<CreditLineView> findByPlatform(String platformId, String borrowerIdOrNull) {
-    String sql = VIEW + " where l.platform_id = :p";
+    String sql = BOOKS_VIEW + " where l.platform_id = :p";
     if (borrowerIdOrNull != null) {
       sql += " and l.borrower_id = :b";
     }

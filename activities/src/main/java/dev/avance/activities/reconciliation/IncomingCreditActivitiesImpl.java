@@ -136,7 +136,7 @@ public class IncomingCreditActivitiesImpl implements IncomingCreditActivities {
       why = "BILL_UNDERPAID " + command.billId();
     } else {
       try {
-        billPayments.record(command.billId(), credit.receivedAt());
+        billPayments.record(command.billId(), credit.receivedAt(), credit.bankReference());
       } catch (BillTransferPayments.NotPayable e) {
         why = "BILL_NOT_PAYABLE " + command.billId();
       }

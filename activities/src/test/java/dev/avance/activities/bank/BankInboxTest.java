@@ -84,7 +84,9 @@ class BankInboxTest extends RealPostgresTest {
   @BeforeEach
   void cleanSlate() {
     new BillingFixtures(jdbc).reset();
-    jdbc.sql("truncate table bank_entries, bank_messages, bank_incoming_credits cascade").update();
+    jdbc.sql(
+            "truncate table ledger_lines, ledger_entries, ledger_accounts, bank_entries, bank_messages, bank_incoming_credits cascade")
+        .update();
     simulator.reset();
     followUps.reset();
     TestRows rows = new TestRows(jdbc);

@@ -51,7 +51,9 @@ class DropFolderInboxTest extends RealPostgresTest {
 
   @BeforeEach
   void cleanSlate() throws IOException {
-    jdbc.sql("truncate table bank_entries, bank_messages, bank_incoming_credits cascade").update();
+    jdbc.sql(
+            "truncate table ledger_lines, ledger_entries, ledger_accounts, bank_entries, bank_messages, bank_incoming_credits cascade")
+        .update();
     FileSystemUtils.deleteRecursively(DROP.resolve("in"));
     Files.createDirectories(DROP.resolve("in"));
   }

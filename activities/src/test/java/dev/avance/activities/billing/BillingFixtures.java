@@ -26,7 +26,7 @@ public final class BillingFixtures {
   /** Empties the tables billing touches. */
   public void reset() {
     jdbc.sql(
-            "truncate table bill_lines, bills, credit_repayments, credit_reservations,"
+            "truncate table ledger_lines, ledger_entries, ledger_accounts, bill_lines, bills, credit_repayments, credit_reservations,"
                 + " credit_lines, loans, payments, repayment_methods,"
                 + " domain_events, borrowers, platforms cascade")
         .update();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.avance.activities.CreditTestApplication;
 import dev.avance.activities.RealPostgresTest;
 import dev.avance.activities.TestRows;
+import dev.avance.activities.ledger.LedgerFacts;
 import dev.avance.activities.platform.Environment;
 import dev.avance.workflows.common.FailureType;
 import dev.avance.workflows.credit.CreditLineActivities;
@@ -43,6 +44,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link CreditLineActivitiesImpl} and the read side of {@link CreditLineRepository} on a real
@@ -73,13 +76,15 @@ class CreditLineActivitiesTest extends RealPostgresTest {
   @Autowired private CreditLineActivities activities;
   @Autowired private CreditLineRepository repository;
   @Autowired private JdbcClient jdbc;
+  @Autowired private LedgerFacts books;
+  @Autowired private PlatformTransactionManager transactions;
   private TestRows rows;
 
   @BeforeEach
   void cleanSlate() {
     rows = new TestRows(jdbc);
     jdbc.sql(
-            "truncate table credit_repayments, credit_reservations, credit_lines, borrowers,"
+            "truncate table ledger_lines, ledger_entries, ledger_accounts, credit_repayments, credit_reservations, credit_lines, borrowers,"
                 + " platforms cascade")
         .update();
     rows.platform(PLATFORM, Environment.SANDBOX);
@@ -162,7 +167,7 @@ class CreditLineActivitiesTest extends RealPostgresTest {
     // Five loans already paid out (€5,000 outstanding).
     for (int i = 0; i < 5; i++) {
       activities.reserve(new ReserveCredit("paid-" + i, BORROWER, PLATFORM, 100_000, T0));
-      activities.confirm(change("paid-" + i, 0, "payout settled"));
+      confirmPaidOut(change("paid-" + i, 0, "payout settled"));
     }
     List<Callable<Object>> calls = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -334,7 +339,7 @@ class CreditLineActivitiesTest extends RealPostgresTest {
     assertThat(zero.getType()).isEqualTo(IllegalArgumentException.class.getName());
     Reservation reservation =
         activities.reserve(new ReserveCredit("loan-1", BORROWER, PLATFORM, 100, T0));
-    activities.confirm(change(reservation.loanId(), 0, null));
+    confirmPaidOut(change(reservation.loanId(), 0, null));
     ApplicationFailure noKey =
         catchThrowableOfType(
             ApplicationFailure.class, () -> activities.repay(change("loan-1", 100, null)));
@@ -351,8 +356,8 @@ class CreditLineActivitiesTest extends RealPostgresTest {
     open(BORROWER, PLATFORM, TEN_THOUSAND_EUROS);
     activities.reserve(new ReserveCredit("loan-1", BORROWER, PLATFORM, 300_000, T0));
 
-    Reservation confirmed = activities.confirm(change("loan-1", 0, "payout settled"));
-    Reservation again = activities.confirm(change("loan-1", 0, "payout settled"));
+    Reservation confirmed = confirmPaidOut(change("loan-1", 0, "payout settled"));
+    Reservation again = confirmPaidOut(change("loan-1", 0, "payout settled"));
 
     assertThat(confirmed)
         .isEqualTo(
@@ -369,7 +374,7 @@ class CreditLineActivitiesTest extends RealPostgresTest {
     open(BORROWER, PLATFORM, TEN_THOUSAND_EUROS);
     activities.reserve(new ReserveCredit("pending", BORROWER, PLATFORM, 300_000, T0));
     activities.reserve(new ReserveCredit("paid-out", BORROWER, PLATFORM, 200_000, T0));
-    activities.confirm(change("paid-out", 0, "payout settled"));
+    confirmPaidOut(change("paid-out", 0, "payout settled"));
     assertThat(lineOf(BORROWER).availableAmountCents()).isEqualTo(500_000);
 
     Reservation releasedPending = activities.release(change("pending", 0, "CANCELED"));
@@ -399,7 +404,7 @@ class CreditLineActivitiesTest extends RealPostgresTest {
   void repayPartlyThenFullyRestoresTheAvailableBalance() {
     open(BORROWER, PLATFORM, TEN_THOUSAND_EUROS);
     activities.reserve(new ReserveCredit("loan-1", BORROWER, PLATFORM, 300_000, T0));
-    activities.confirm(change("loan-1", 0, "payout settled"));
+    confirmPaidOut(change("loan-1", 0, "payout settled"));
 
     Reservation partly = activities.repay(change("loan-1", 100_000, "payment-1"));
     assertThat(partly)
@@ -434,7 +439,7 @@ class CreditLineActivitiesTest extends RealPostgresTest {
   void repayingTwiceWithTheSameKeyChangesNothing() {
     open(BORROWER, PLATFORM, TEN_THOUSAND_EUROS);
     activities.reserve(new ReserveCredit("loan-1", BORROWER, PLATFORM, 300_000, T0));
-    activities.confirm(change("loan-1", 0, "payout settled"));
+    confirmPaidOut(change("loan-1", 0, "payout settled"));
 
     Reservation once = activities.repay(change("loan-1", 100_000, "payment-1"));
     Reservation twice = activities.repay(change("loan-1", 100_000, "payment-1"));
@@ -457,7 +462,7 @@ class CreditLineActivitiesTest extends RealPostgresTest {
   void reinstatingARepaymentPutsWhatItAppliedBackOutstandingOnce() {
     open(BORROWER, PLATFORM, TEN_THOUSAND_EUROS);
     activities.reserve(new ReserveCredit("loan-1", BORROWER, PLATFORM, 300_000, T0));
-    activities.confirm(change("loan-1", 0, "payout settled"));
+    confirmPaidOut(change("loan-1", 0, "payout settled"));
     activities.repay(change("loan-1", 100_000, "incoming-1"));
     // The debit applied only what was left: 200,000 of its 250,000.
     Reservation repaid = activities.repay(change("loan-1", 250_000, "debit-1"));
@@ -488,7 +493,7 @@ class CreditLineActivitiesTest extends RealPostgresTest {
   void reinstatingAKeyNeverAppliedChangesNothing() {
     open(BORROWER, PLATFORM, TEN_THOUSAND_EUROS);
     activities.reserve(new ReserveCredit("loan-1", BORROWER, PLATFORM, 300_000, T0));
-    activities.confirm(change("loan-1", 0, "payout settled"));
+    confirmPaidOut(change("loan-1", 0, "payout settled"));
     Reservation repaid = activities.repay(change("loan-1", 300_000, "incoming-1"));
     // Money beyond the principal is recorded with nothing applied.
     activities.repay(change("loan-1", 5_000, "incoming-2"));
@@ -573,7 +578,7 @@ class CreditLineActivitiesTest extends RealPostgresTest {
     open(BORROWER, PLATFORM, TEN_THOUSAND_EUROS);
     activities.reserve(new ReserveCredit("loan-1", BORROWER, PLATFORM, 300_000, T0));
     activities.reserve(new ReserveCredit("loan-2", BORROWER, PLATFORM, 200_000, T0));
-    activities.confirm(change("loan-2", 0, "payout settled"));
+    confirmPaidOut(change("loan-2", 0, "payout settled"));
     Instant later = T0.plus(Duration.ofDays(30));
     Instant newExpiry = EXPIRES.plus(Duration.ofDays(365));
 
@@ -663,7 +668,7 @@ class CreditLineActivitiesTest extends RealPostgresTest {
     open(OTHER_BORROWER, OTHER_PLATFORM, 500_000);
     activities.reserve(new ReserveCredit("loan-1", BORROWER, PLATFORM, 300_000, T0));
     activities.reserve(new ReserveCredit("loan-2", BORROWER, PLATFORM, 100_000, T0));
-    activities.confirm(change("loan-2", 0, "payout settled"));
+    confirmPaidOut(change("loan-2", 0, "payout settled"));
     activities.reserve(new ReserveCredit("loan-3", BORROWER, PLATFORM, 50_000, T0));
     activities.release(change("loan-3", 0, "CANCELED"));
 
@@ -777,6 +782,27 @@ class CreditLineActivitiesTest extends RealPostgresTest {
         .param("l", loanId)
         .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
         .list();
+  }
+
+  /**
+   * The bank booked the loan's payout (the books' principal, as in the inbox's transaction), then
+   * the loan confirms its reservation, as a loan does once its payout settled.
+   */
+  private Reservation confirmPaidOut(ReservationChange command) {
+    long amount =
+        jdbc.sql("select amount_cents from credit_reservations where loan_id = :l")
+            .param("l", command.loanId())
+            .query(Long.class)
+            .single();
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status ->
+                books.payoutBooked(
+                    new LedgerFacts.Payment(
+                        command.loanId() + ":payout", command.loanId(), PLATFORM, BORROWER, null),
+                    amount,
+                    T0));
+    return activities.confirm(command);
   }
 
   private CreditLineView lineOf(String borrowerId) {

@@ -47,7 +47,9 @@ class LoanActivitiesTest extends RealPostgresTest {
 
   @BeforeEach
   void cleanSlate() {
-    jdbc.sql("truncate table domain_events, loans, borrowers, platforms cascade").update();
+    jdbc.sql(
+            "truncate table ledger_lines, ledger_entries, ledger_accounts, domain_events, loans, borrowers, platforms cascade")
+        .update();
     TestRows rows = new TestRows(jdbc);
     rows.platform(PLATFORM, Environment.SANDBOX);
     rows.borrower(BORROWER, PLATFORM, "READY", null, T0);

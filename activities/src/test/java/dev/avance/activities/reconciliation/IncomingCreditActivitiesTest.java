@@ -63,7 +63,7 @@ class IncomingCreditActivitiesTest extends RealPostgresTest {
   @BeforeEach
   void cleanSlate() {
     jdbc.sql(
-            "truncate table bank_incoming_credits, payments, domain_events, loans, bill_lines,"
+            "truncate table ledger_lines, ledger_entries, ledger_accounts, bank_incoming_credits, payments, domain_events, loans, bill_lines,"
                 + " bills, borrowers, platforms cascade")
         .update();
     TestRows rows = new TestRows(jdbc);

@@ -45,7 +45,7 @@ class RefundActivitiesTest extends RealPostgresTest {
   @BeforeEach
   void cleanSlate() {
     jdbc.sql(
-            "truncate table bank_incoming_credits, payments, credit_repayments,"
+            "truncate table ledger_lines, ledger_entries, ledger_accounts, bank_incoming_credits, payments, credit_repayments,"
                 + " credit_reservations, credit_lines, loans, bill_lines, bills, borrowers,"
                 + " platforms cascade")
         .update();

@@ -50,7 +50,12 @@ public record LoanResponse(
                 "Interest from the payout day to the repayment day, in cents (0.05 % a day).",
             example = "750")
         long feesEstimated,
-    @Schema(description = "Interest accrued so far, in cents.") long feesOngoing,
+    @Schema(
+            description =
+                "Interest accrued so far on the principal actually outstanding each day, in"
+                    + " cents: what billing bills for those days.")
+        long feesOngoing,
+    @Schema(description = "Interest billed and not paid yet, in cents.") long interestDue,
     @Schema(description = "What will next happen to the loan, and when.")
         NextActionResponse nextAction,
     @Schema(implementation = PaymentMethod.class, description = "How the loan is repaid.")

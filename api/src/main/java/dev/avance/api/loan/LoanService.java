@@ -5,6 +5,7 @@ import dev.avance.activities.borrower.BorrowerRow;
 import dev.avance.activities.borrower.RepaymentMethodRepository;
 import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.loan.LoanPayoffs;
+import dev.avance.activities.ledger.Ledger;
 import dev.avance.activities.loan.LoanQuery;
 import dev.avance.activities.loan.LoanRepository;
 import dev.avance.activities.loan.LoanRow;
@@ -69,6 +70,7 @@ public class LoanService {
   private final RepaymentMethodRepository repaymentMethods;
   private final LoanPayoffs payoffs;
   private final DomainEventRepository events;
+  private final Ledger ledger;
   private final JsonMapper json;
   private final Clock clock;
   private final LoanPolicy policy;
@@ -82,6 +84,7 @@ public class LoanService {
       RepaymentMethodRepository repaymentMethods,
       LoanPayoffs payoffs,
       DomainEventRepository events,
+      Ledger ledger,
       JsonMapper json,
       Clock clock,
       @Value("${avance.loan.validation-expiry-days:7}") int validationExpiryDays,
@@ -94,6 +97,7 @@ public class LoanService {
     this.repaymentMethods = repaymentMethods;
     this.payoffs = payoffs;
     this.events = events;
+    this.ledger = ledger;
     this.json = json;
     this.clock = clock;
     this.policy =
@@ -293,7 +297,9 @@ public class LoanService {
         borrower.virtualIban(),
         bic,
         loan.remittanceReference(),
-        loan.paidAt() == null ? loan.amountCents() : loan.outstandingPrincipalCents(),
+        loan.paidAt() == null
+            ? loan.amountCents()
+            : ledger.loanBooks(loan.id(), today()).principalCents(),
         "EUR",
         loan.toRepayAt(),
         loan.repaymentMethod());
@@ -523,13 +529,9 @@ public class LoanService {
     LocalDate today = today();
     LocalDate payoutDay = l.paidAt() == null ? l.toPayAt() : LocalDate.ofInstant(l.paidAt(), PARIS);
     long feesEstimated = interestCents(l.amountCents(), payoutDay, l.toRepayAt());
-    long feesOngoing = 0;
-    if (l.paidAt() != null) {
-      LocalDate end = l.repaidAt() == null ? today : LocalDate.ofInstant(l.repaidAt(), PARIS);
-      // The principal is taken as paid out in full until repaid: partial repayments are billed
-      // exactly by the billing run; this is the running estimate the API shows.
-      feesOngoing = interestCents(l.amountCents(), payoutDay, end);
-    }
+    // The books, not the read model: the principal outstanding, and the interest accrued on it day
+    // by day exactly as billing bills it.
+    Ledger.LoanBooks books = ledger.loanBooks(l.id(), today);
     long daysLate =
         l.late() && l.toRepayAt() != null
             ? Math.max(0, ChronoUnit.DAYS.between(l.toRepayAt(), today))
@@ -542,7 +544,7 @@ public class LoanService {
         l.borrowerId(),
         l.amountCents(),
         "EUR",
-        l.outstandingPrincipalCents(),
+        books.principalCents(),
         new LoanResponse.Invoice(
             l.invoiceNumber(),
             l.invoiceAmountCents(),
@@ -561,7 +563,8 @@ public class LoanService {
         l.autoValidate(),
         l.saltId(),
         feesEstimated,
-        feesOngoing,
+        books.feesOngoingCents(),
+        books.interestDueCents(),
         NextActionResponse.of(nextAction(l, known, today)),
         l.repaymentMethod(),
         l.remittanceReference(),
