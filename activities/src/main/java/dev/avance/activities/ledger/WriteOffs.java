@@ -147,6 +147,13 @@ public class WriteOffs {
     return new Outcome(writeOff, true);
   }
 
+  public Optional<String> platformOf(String loanId) {
+    return jdbc.sql("select platform_id from loans where id = :l")
+        .param("l", loanId)
+        .query(String.class)
+        .optional();
+  }
+
   public Optional<WriteOff> find(String loanId) {
     return jdbc.sql(
             """
