@@ -59,6 +59,10 @@ public class BillRepository {
    *
    * <p>The query sums whole cent-days only (integers, exact); the caller turns them into exact
    * interest and cents with {@code Interest}.
+   *
+   * <p>A written-off loan stops accruing on its write-off day (the day after its payout at the
+   * earliest): the principal leaves the timeline then, and money applied after it is a recovery,
+   * not a repayment that would lower it below zero.
    */
   private static final String ACCRUALS =
       """
@@ -89,6 +93,13 @@ public class BillRepository {
                  -r.amount_cents
           from credit_repayments r join open_windows o on o.id = r.loan_id
           where r.amount_cents <> 0
+            and not exists (select 1 from loan_write_offs w
+                            where w.loan_id = r.loan_id and r.created_at >= w.written_off_at)
+          union all
+          select w.loan_id,
+                 greatest((w.written_off_at at time zone 'Europe/Paris')::date, o.payout_day + 1),
+                 -w.principal_cents
+          from loan_write_offs w join open_windows o on o.id = w.loan_id
       ),
       segments as (
           select loan_id, day as seg_from,

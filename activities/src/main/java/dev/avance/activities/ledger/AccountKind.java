@@ -22,8 +22,10 @@ public enum AccountKind {
   CLEARING,
   /** Avance's earned interest. */
   INTEREST_INCOME,
-  /** Principal written off. */
+  /** Principal, interest and penalties written off (an expense of Avance). */
   WRITE_OFF,
+  /** Money received for a loan after it was written off (income, not a repayment). */
+  RECOVERY_INCOME,
   /** Bank bookings Avance could not attribute (conflicts, unknown payments): operators' work. */
   SUSPENSE
 }

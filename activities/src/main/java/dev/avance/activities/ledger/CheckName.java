@@ -13,5 +13,7 @@ public enum CheckName {
   /** Each credit line's used amount equals its loans' principal plus its pending reservations. */
   CREDIT_LINE_USED_EQUALS_OUTSTANDING_PLUS_PENDING,
   /** No loan's principal or interest receivable is below zero. */
-  NO_NEGATIVE_LOAN_BALANCE
+  NO_NEGATIVE_LOAN_BALANCE,
+  /** A written-off loan's accounts are at zero and its write-off entry equals its record. */
+  WRITTEN_OFF_LOAN_CLEARED
 }

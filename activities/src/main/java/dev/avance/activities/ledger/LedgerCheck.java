@@ -98,6 +98,7 @@ public class LedgerCheck {
                    or exists (select 1 from ledger_entries
                               where entry_key = r.loan_id || ':payout:booked'))
               and r.outstanding_cents <> coalesce(p.cents, 0)
+              and not exists (select 1 from loan_write_offs w where w.loan_id = r.loan_id)
             order by r.loan_id
             """,
             null));
@@ -115,6 +116,7 @@ public class LedgerCheck {
             where l.status in ('TO_REPAY', 'TO_REPAY_FEES', 'CLOSED')
               and l.outstanding_principal_cents <> coalesce(p.cents, 0)
               and (p.moved_at is null or p.moved_at <= l.updated_at or p.moved_at <= :settled)
+              and not exists (select 1 from loan_write_offs w where w.loan_id = l.id)
             order by l.id
             """,
             grace));
@@ -137,7 +139,8 @@ public class LedgerCheck {
                 from credit_reservations r
                 left join lateral (select sum(amount_cents) as cents from ledger_lines
                                    where account = 'loan:' || r.loan_id || ':PRINCIPAL') p on true
-                where r.borrower_id = c.borrower_id) s on true
+                where r.borrower_id = c.borrower_id
+                  and not exists (select 1 from loan_write_offs w where w.loan_id = r.loan_id)) s on true
             where s.used <> s.principal + s.pending
             order by c.borrower_id
             """,
@@ -150,6 +153,25 @@ public class LedgerCheck {
             from ledger_accounts a join ledger_lines l on l.account = a.code
             where a.owner_type = 'LOAN' group by a.code having sum(l.amount_cents) < 0
             order by a.code
+            """,
+            null));
+    checks.add(
+        check(
+            CheckName.WRITTEN_OFF_LOAN_CLEARED,
+            """
+            select w.loan_id || ': principal ' || coalesce(p.cents, 0) || ', written off '
+                   || (w.principal_cents + w.interest_cents + w.penalties_cents)
+                   || ', entry ' || coalesce(x.cents, 0)
+            from loan_write_offs w
+            left join lateral (select sum(amount_cents) as cents from ledger_lines
+                               where account = 'loan:' || w.loan_id || ':PRINCIPAL') p on true
+            left join lateral (
+                select sum(l.amount_cents) filter (where l.amount_cents > 0) as cents
+                from ledger_lines l join ledger_entries e on e.id = l.entry_id
+                where e.entry_key = w.loan_id || ':write-off') x on true
+            where coalesce(p.cents, 0) <> 0
+               or coalesce(x.cents, 0) <> w.principal_cents + w.interest_cents + w.penalties_cents
+            order by w.loan_id
             """,
             null));
     int breaks = checks.stream().mapToInt(Check::breaks).sum();

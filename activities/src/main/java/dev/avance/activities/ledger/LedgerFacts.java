@@ -178,6 +178,21 @@ public class LedgerFacts {
    */
   public void repaymentApplied(
       String loanId, String platformId, String borrowerId, String key, long cents, Instant at) {
+    if (writtenOff(loanId)) {
+      // The principal left the loan's account at the write-off: what comes after is income.
+      Channel ch = channelOf(platformId);
+      ledger.post(
+          new LedgerEntry(
+              recoveryKey(loanId, key),
+              EntryKind.RECOVERY,
+              loanId,
+              platformId,
+              at,
+              List.of(
+                  debit(sourceOf(key, borrowerId, ch), cents),
+                  credit(Accounts.avance(ch, AccountKind.RECOVERY_INCOME), cents))));
+      return;
+    }
     ledger.post(
         new LedgerEntry(
             appliedKey(loanId, key),
@@ -194,7 +209,11 @@ public class LedgerFacts {
   public void repaymentReinstated(
       String loanId, String platformId, String borrowerId, String key, long cents, Instant at) {
     List<LedgerLine> lines = new ArrayList<>();
-    for (LedgerLine line : ledger.linesOf(appliedKey(loanId, key))) {
+    List<LedgerLine> applied = ledger.linesOf(appliedKey(loanId, key));
+    if (applied.isEmpty()) {
+      applied = ledger.linesOf(recoveryKey(loanId, key));
+    }
+    for (LedgerLine line : applied) {
       lines.add(new LedgerLine(line.account(), -line.amountCents()));
     }
     if (lines.isEmpty()) {
@@ -214,6 +233,18 @@ public class LedgerFacts {
 
   private static String appliedKey(String loanId, String key) {
     return loanId + ":" + key + ":applied";
+  }
+
+  private static String recoveryKey(String loanId, String key) {
+    return loanId + ":" + key + ":recovery";
+  }
+
+  /** Whether an operator wrote the loan off (its receivables then moved to the expense). */
+  boolean writtenOff(String loanId) {
+    return jdbc.sql("select exists (select 1 from loan_write_offs where loan_id = :l)")
+        .param("l", loanId)
+        .query(Boolean.class)
+        .single();
   }
 
   /** Where the money a repayment key names was held: a debit's, a credit's, or else clearing. */
@@ -302,14 +333,28 @@ public class LedgerFacts {
   public void billPaid(String billId, String paidBy, String source, long cents, Instant at) {
     List<LedgerLine> lines = new ArrayList<>();
     long total = 0;
+    Channel billChannel = channelOf(platformOfBill(billId));
     for (Object[] line :
         jdbc.sql(
-                "select loan_id, billed_cents from bill_lines where bill_id = :b and billed_cents > 0")
+                """
+                select bl.loan_id, bl.billed_cents, w.loan_id is not null from bill_lines bl
+                left join ledger_entries i
+                    on i.entry_key = 'interest:' || bl.loan_id || ':' || to_char(bl.period, 'YYYY-MM')
+                left join ledger_entries w on w.entry_key = bl.loan_id || ':write-off'
+                    and i.id is not null and i.id < w.id
+                where bl.bill_id = :b and bl.billed_cents > 0
+                """)
             .param("b", billId)
-            .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)})
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getBoolean(3)})
             .list()) {
       long billed = (Long) line[1];
-      lines.add(credit(Accounts.loan((String) line[0], AccountKind.INTEREST), billed));
+      // A line booked before its loan's write-off was written off with it: paid, it is recovered.
+      lines.add(
+          credit(
+              (Boolean) line[2]
+                  ? Accounts.avance(billChannel, AccountKind.RECOVERY_INCOME)
+                  : Accounts.loan((String) line[0], AccountKind.INTEREST),
+              billed));
       total += billed;
     }
     lines.add(debit(source, total));

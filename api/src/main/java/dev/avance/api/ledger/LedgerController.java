@@ -73,7 +73,10 @@ public class LedgerController {
           "Runs every invariant in one snapshot: each journal entry balanced; Avance's bank cash"
               + " (per channel) equals the bank's booked movements; each paid-out loan's"
               + " reservation and read model equal its principal account; each credit line's used"
-              + " amount equals its loans' principal plus pending; no negative loan balance."
+              + " amount equals its loans' principal plus pending; no negative loan balance;"
+              + " each written-off loan's principal at zero and its entry equal to its record"
+              + " (written-off loans are left out of the reservation, read model and credit"
+              + " line checks)."
               + " Answers the number of breaks, with examples. Operator key only.",
       tags = Tags.OPERATORS)
   @ProblemResponse(

@@ -2,6 +2,7 @@ package dev.avance.api.loan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.avance.activities.ledger.WriteOffReason;
 import dev.avance.workflows.borrower.PaymentMethod;
 import dev.avance.workflows.loan.LoanStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -56,6 +57,12 @@ public record LoanResponse(
                     + " cents: what billing bills for those days.")
         long feesOngoing,
     @Schema(description = "Interest billed and not paid yet, in cents.") long interestDue,
+    @Schema(description = "When an operator wrote the loan off; null otherwise.")
+        Instant writtenOffAt,
+    @Schema(
+            implementation = WriteOffReason.class,
+            description = "Why the loan was written off; null otherwise.")
+        String writeOffReason,
     @Schema(description = "What will next happen to the loan, and when.")
         NextActionResponse nextAction,
     @Schema(implementation = PaymentMethod.class, description = "How the loan is repaid.")

@@ -5,6 +5,7 @@ import dev.avance.activities.borrower.BorrowerRow;
 import dev.avance.activities.borrower.RepaymentMethodRepository;
 import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.ledger.Ledger;
+import dev.avance.activities.ledger.WriteOffs;
 import dev.avance.activities.loan.LoanPayoffs;
 import dev.avance.activities.loan.LoanQuery;
 import dev.avance.activities.loan.LoanRepository;
@@ -47,6 +48,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +73,7 @@ public class LoanService {
   private final LoanPayoffs payoffs;
   private final DomainEventRepository events;
   private final Ledger ledger;
+  private final WriteOffs writeOffs;
   private final JsonMapper json;
   private final Clock clock;
   private final LoanPolicy policy;
@@ -85,6 +88,7 @@ public class LoanService {
       LoanPayoffs payoffs,
       DomainEventRepository events,
       Ledger ledger,
+      WriteOffs writeOffs,
       JsonMapper json,
       Clock clock,
       @Value("${avance.loan.validation-expiry-days:7}") int validationExpiryDays,
@@ -98,6 +102,7 @@ public class LoanService {
     this.payoffs = payoffs;
     this.events = events;
     this.ledger = ledger;
+    this.writeOffs = writeOffs;
     this.json = json;
     this.clock = clock;
     this.policy =
@@ -529,6 +534,7 @@ public class LoanService {
     // The books, not the read model: the principal outstanding, and the interest accrued on it day
     // by day exactly as billing bills it.
     Ledger.LoanBooks books = ledger.loanBooks(l.id(), today);
+    Optional<WriteOffs.WriteOff> writeOff = writeOffs.find(l.id());
     long daysLate =
         l.late() && l.toRepayAt() != null
             ? Math.max(0, ChronoUnit.DAYS.between(l.toRepayAt(), today))
@@ -562,6 +568,8 @@ public class LoanService {
         feesEstimated,
         books.feesOngoingCents(),
         books.interestDueCents(),
+        writeOff.map(WriteOffs.WriteOff::writtenOffAt).orElse(null),
+        writeOff.map(w -> w.reason().name()).orElse(null),
         NextActionResponse.of(nextAction(l, known, today)),
         l.repaymentMethod(),
         l.remittanceReference(),

@@ -46,6 +46,7 @@ public class OpsController {
   private final IncomingCreditService credits;
   private final BillService bills;
   private final OperatorAudit audit;
+  private final LoanWriteOffService writeOffs;
   private final Clock clock;
 
   public OpsController(
@@ -53,11 +54,13 @@ public class OpsController {
       IncomingCreditService credits,
       BillService bills,
       OperatorAudit audit,
+      LoanWriteOffService writeOffs,
       Clock clock) {
     this.workflows = workflows;
     this.credits = credits;
     this.bills = bills;
     this.audit = audit;
+    this.writeOffs = writeOffs;
     this.clock = clock;
   }
 
@@ -203,5 +206,41 @@ public class OpsController {
             "RUNNING".equals(run.status()) ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .body(
             new BillingRunResponse(period.toString(), run.workflowId(), run.runId(), run.status()));
+  }
+
+  /**
+   * Writes a paid-out loan off: what it still owes (principal, billed interest and penalties) moves
+   * to Avance's write-off expense, once. Money the loan receives afterwards is booked as recovery
+   * income; the loan's workflow goes on as before.
+   */
+  @Operation(
+      operationId = "writeOffLoan",
+      summary = "Write a loan off",
+      description =
+          "For a paid-out loan that still owes principal. Moves its principal, interest and"
+              + " penalties receivable to Avance's write-off expense in one journal entry"
+              + " (`<loan>:write-off`); money received for it afterwards is booked as recovery."
+              + " Asked again, the same write-off and nothing posted. Operator key only.",
+      responses = {
+        @ApiResponse(
+            responseCode = "201",
+            description = "The loan was written off",
+            content = @Content(schema = @Schema(implementation = WriteOffResponse.class))),
+        @ApiResponse(
+            responseCode = "200",
+            description = "The loan had been written off before: that write-off",
+            content = @Content(schema = @Schema(implementation = WriteOffResponse.class)))
+      })
+  @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
+  @ProblemResponse(status = 404, description = "`not_found`: no such loan")
+  @ProblemResponse(
+      status = 409,
+      description = "`invalid_state`: the loan was not paid out, or owes no principal")
+  @PostMapping(path = "/ops/loan/{id}/write-off", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<WriteOffResponse> writeOffLoan(
+      Operator operator, @PathVariable String id, @Valid @RequestBody WriteOffRequest body) {
+    var outcome = writeOffs.writeOff(operator, id, body);
+    return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(WriteOffResponse.of(outcome.writeOff()));
   }
 }
