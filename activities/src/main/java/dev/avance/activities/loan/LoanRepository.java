@@ -89,6 +89,7 @@ public class LoanRepository {
                                  then coalesce(repaid_at, :at) else repaid_at end,
                 is_late = :late, postponed = :postponed,
                 repaid_late = coalesce(:repaidLate, repaid_late),
+                delinquency_stage = coalesce(:stage, delinquency_stage),
                 repayment_method = coalesce(:method, repayment_method),
                 updated_at = greatest(updated_at, :at)
             where id = :id
@@ -101,6 +102,7 @@ public class LoanRepository {
         .param("late", c.late())
         .param("postponed", c.postponed())
         .param("repaidLate", c.repaidLate())
+        .param("stage", c.delinquencyStage() == null ? null : c.delinquencyStage().name())
         .param("method", c.repaymentMethod())
         .param("at", timestamp(c.at()))
         .param("id", c.loanId())

@@ -9,6 +9,7 @@ import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.events.DomainEventRepository.DomainEvent;
 import dev.avance.activities.platform.Environment;
 import dev.avance.workflows.loan.BankAccount;
+import dev.avance.workflows.loan.DelinquencyStage;
 import dev.avance.workflows.loan.Invoice;
 import dev.avance.workflows.loan.LoanActivities;
 import dev.avance.workflows.loan.LoanPolicy;
@@ -93,6 +94,58 @@ class LoanActivitiesTest extends RealPostgresTest {
 
   private List<String> eventTypes() {
     return events.forEntity(PLATFORM, LOAN).stream().map(DomainEvent::eventType).toList();
+  }
+
+  @Test
+  void theDelinquencyStageIsStoredOnceToldAndKeptWhenNotTold() {
+    LoanStatusChange late = change(LoanStatus.TO_REPAY, null, 1);
+    activities.recordStatus(
+        new LoanStatusChange(
+            late.loanId(),
+            late.platformId(),
+            late.status(),
+            null,
+            50_000,
+            late.toRepayAt(),
+            null,
+            true,
+            false,
+            "DIRECT_DEBIT",
+            "loan.DELINQUENCY_OVERDUE",
+            LOAN + ":1",
+            T0.plusSeconds(1),
+            null,
+            DelinquencyStage.OVERDUE));
+    // The same key again (a local activity run twice) is one event.
+    activities.recordStatus(
+        new LoanStatusChange(
+            late.loanId(),
+            late.platformId(),
+            late.status(),
+            null,
+            50_000,
+            late.toRepayAt(),
+            null,
+            true,
+            false,
+            "DIRECT_DEBIT",
+            "loan.DELINQUENCY_OVERDUE",
+            LOAN + ":1",
+            T0.plusSeconds(1),
+            null,
+            DelinquencyStage.OVERDUE));
+    assertThat(stage()).isEqualTo("OVERDUE");
+    // A change from a loan started before the stages tells none: the stored one stays.
+    activities.recordStatus(change(LoanStatus.TO_REPAY, null, 2));
+    assertThat(stage()).isEqualTo("OVERDUE");
+    assertThat(eventTypes()).containsOnlyOnce("loan.DELINQUENCY_OVERDUE");
+  }
+
+  private String stage() {
+    return jdbc.sql("select delinquency_stage from loans where id = :id")
+        .param("id", LOAN)
+        .query(String.class)
+        .single();
   }
 
   @Test

@@ -35,7 +35,13 @@ public enum LoanEvent {
   DIRECT_DEBIT_WITHDRAWAL_REQUESTED,
   DIRECT_DEBIT_WITHDRAWN,
   DIRECT_DEBIT_FAILED,
-  DIRECT_DEBIT_RETURNED;
+  DIRECT_DEBIT_RETURNED,
+  /** Delinquency stages ({@link DelinquencyStage}): back to current once repaid in full. */
+  DELINQUENCY_CURRENT,
+  DELINQUENCY_LATE,
+  DELINQUENCY_OVERDUE,
+  DELINQUENCY_COLLECTIONS,
+  DELINQUENCY_DEFAULTED;
 
   private static final String FAMILY = "loan.";
 

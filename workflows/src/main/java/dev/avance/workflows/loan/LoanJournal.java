@@ -73,7 +73,8 @@ final class LoanJournal {
       DenialReason reason,
       LoanEvent event,
       String eventKey,
-      Boolean repaidLate) {
+      Boolean repaidLate,
+      DelinquencyStage stage) {
     LoanState now = state.get();
     LoanStatusChange change =
         new LoanStatusChange(
@@ -91,7 +92,8 @@ final class LoanJournal {
             // The sequence moves on even under an explicit key, so later keys stay as they were.
             eventKey(now.loanId(), ++eventSequence, eventKey),
             WorkflowTime.now(),
-            repaidLate);
+            repaidLate,
+            stage);
     if (recordWhenWaiting) {
       unrecorded.add(change);
     } else {

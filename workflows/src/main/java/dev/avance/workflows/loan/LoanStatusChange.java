@@ -10,6 +10,8 @@ import java.time.LocalDate;
  * @param repaidLate whether the loan was ever late before its principal was repaid, what scoring
  *     judges it by (an SDD loan collected the business day after a weekend due date was not); null
  *     from loans started before the workflow told it, which are judged by their repayment day
+ * @param delinquencyStage the loan's delinquency stage; null from loans started before the stages
+ *     existed, which leave the stored one as it is
  */
 public record LoanStatusChange(
     String loanId,
@@ -25,7 +27,41 @@ public record LoanStatusChange(
     String eventType,
     String eventKey,
     Instant at,
-    Boolean repaidLate) {
+    Boolean repaidLate,
+    DelinquencyStage delinquencyStage) {
+
+  public LoanStatusChange(
+      String loanId,
+      String platformId,
+      LoanStatus status,
+      String denialReason,
+      long outstandingPrincipalCents,
+      LocalDate toRepayAt,
+      Instant paidAt,
+      boolean late,
+      boolean postponed,
+      String repaymentMethod,
+      String eventType,
+      String eventKey,
+      Instant at,
+      Boolean repaidLate) {
+    this(
+        loanId,
+        platformId,
+        status,
+        denialReason,
+        outstandingPrincipalCents,
+        toRepayAt,
+        paidAt,
+        late,
+        postponed,
+        repaymentMethod,
+        eventType,
+        eventKey,
+        at,
+        repaidLate,
+        null);
+  }
 
   public LoanStatusChange(
       String loanId,
@@ -55,6 +91,7 @@ public record LoanStatusChange(
         eventType,
         eventKey,
         at,
+        null,
         null);
   }
 }

@@ -79,6 +79,13 @@ public class LoanWorkflowImpl implements LoanWorkflow {
    */
   static final String EVERY_STEP = "every-step-until-closed";
 
+  /**
+   * Collections as a lifecycle: a late loan moves through the {@link DelinquencyStage}s at the
+   * policy's days past due, each told with its event and recorded on the loan (and in the books),
+   * the last at D+60 by default; a repayment of the whole principal brings it back to CURRENT.
+   */
+  static final String DELINQUENCY_STAGES = "delinquency-stages";
+
   private static final int B2B_RETURN_WINDOW_DAYS = 5;
 
   private static final Set<String> CREDIT_REFUSALS =
@@ -133,6 +140,8 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private boolean withdrawalAsked;
   private boolean everyStep;
   private boolean feesSettled;
+  private boolean delinquencyStages;
+  private DelinquencyStage stage = DelinquencyStage.CURRENT;
 
   /** Ever late before it was repaid: what scoring judges the loan by, not the collection day. */
   private boolean wasLate;
@@ -152,6 +161,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     journal.recordWhenWaiting(recordWhenWaiting);
     bankFiles = Workflow.getVersion(BANK_FILES, Workflow.DEFAULT_VERSION, 1) == 1;
     everyStep = Workflow.getVersion(EVERY_STEP, Workflow.DEFAULT_VERSION, 1) == 1;
+    delinquencyStages = Workflow.getVersion(DELINQUENCY_STAGES, Workflow.DEFAULT_VERSION, 1) == 1;
     loans.register(new RegisterLoan(input, reference, now()));
     change(LoanStatus.PENDING_VALIDATION, null, LoanEvent.PENDING_VALIDATION);
     if (!decide() || !consent() || !payOut()) {
@@ -353,7 +363,37 @@ public class LoanWorkflowImpl implements LoanWorkflow {
           change(status, null, LoanEvent.LATE);
           tellBorrower(true);
         }
-      } else if (dunning < DUNNING_DAYS.length) {
+      } else if (delinquencyStages && nextStage() != null
+          || delinquencyStages && dunning < DUNNING_DAYS.length) {
+        // Reminders and stages on one timeline, one timer for whichever comes first.
+        DelinquencyStage next = nextStage();
+        LocalDate stageDay =
+            next == null ? null : toRepayAt.plusDays(policy.delinquency().of(next));
+        LocalDate reminderDay =
+            dunning < DUNNING_DAYS.length
+                ? toRepayAt.plusDays(DUNNING_DAYS[dunning]).plusDays(1)
+                : null;
+        boolean stageFirst =
+            reminderDay == null || stageDay != null && !stageDay.isAfter(reminderDay);
+        LocalDate day = stageFirst ? stageDay : reminderDay;
+        journal.nextAction(
+            stageFirst ? "Delinquency " + next : "Reminder D+" + DUNNING_DAYS[dunning],
+            stageFirst ? day : day.minusDays(1));
+        Instant milestone = day.atStartOfDay(PARIS).toInstant();
+        if (awaitWithTimer(
+            until(milestone),
+            stageFirst ? "Delinquency stage" : "Dunning",
+            () -> changes != seen)) {
+          continue;
+        }
+        if (stageFirst) {
+          stage = next;
+          change(status, null, next.event());
+        } else {
+          change(status, null, LoanEvent.dunning(DUNNING_DAYS[dunning]));
+          dunning++;
+        }
+      } else if (!delinquencyStages && dunning < DUNNING_DAYS.length) {
         LocalDate reminder = toRepayAt.plusDays(DUNNING_DAYS[dunning]);
         journal.nextAction("Reminder D+" + DUNNING_DAYS[dunning], reminder);
         Instant milestone = reminder.plusDays(1).atStartOfDay(PARIS).toInstant();
@@ -372,6 +412,11 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     if (late) {
       late = false;
       tellBorrower(false);
+    }
+    if (stage != DelinquencyStage.CURRENT) {
+      // Only the whole principal repaid ends the delinquency.
+      stage = DelinquencyStage.CURRENT;
+      change(status, null, LoanEvent.DELINQUENCY_CURRENT);
     }
     // Interest is billed monthly; the borrower pays it when Avance collects by direct debit,
     // otherwise the platform does and the loan is done.
@@ -619,7 +664,13 @@ public class LoanWorkflowImpl implements LoanWorkflow {
    * The loan enters {@code newStatus}, told to the read model (and webhooks) with {@code event}.
    */
   private void change(LoanStatus newStatus, DenialReason reason, LoanEvent event, String eventKey) {
-    journal.record(newStatus, reason, event, eventKey, everyStep ? wasLate : null);
+    journal.record(
+        newStatus,
+        reason,
+        event,
+        eventKey,
+        everyStep ? wasLate : null,
+        delinquencyStages ? stage : null);
     status = newStatus;
     if (reason != null) {
       denialReason = reason;
@@ -630,6 +681,12 @@ public class LoanWorkflowImpl implements LoanWorkflow {
 
   private void recordAndIndex() {
     journal.recordAndIndex();
+  }
+
+  /** The stage a late loan enters next, null past the last one. */
+  private DelinquencyStage nextStage() {
+    DelinquencyStage[] stages = DelinquencyStage.values();
+    return stage.ordinal() + 1 < stages.length ? stages[stage.ordinal() + 1] : null;
   }
 
   @Override
