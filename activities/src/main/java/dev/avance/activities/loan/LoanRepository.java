@@ -25,7 +25,7 @@ public class LoanRepository {
           + " to_account_iban, loan_to_iban, loan_to_bic, to_pay_at, to_repay_at,"
           + " requested_to_repay_at, paid_at, repaid_at, is_late, postponed, auto_validate,"
           + " remittance_reference, repayment_method, metadata::text as metadata, created_at,"
-          + " updated_at";
+          + " updated_at, delinquency_stage";
 
   /** Statuses in which a loan still finances its invoice. */
   private static final String ACTIVE = "('DECLINED', 'CANCELED', 'ISSUE_DETECTED')";
@@ -282,6 +282,7 @@ public class LoanRepository {
         rs.getString("repayment_method"),
         rs.getString("metadata"),
         instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "updated_at"),
+        rs.getString("delinquency_stage"));
   }
 }

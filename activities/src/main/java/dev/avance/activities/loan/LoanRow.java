@@ -35,4 +35,5 @@ public record LoanRow(
     String repaymentMethod,
     String metadataJson,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String delinquencyStage) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.avance.activities.ledger.WriteOffReason;
 import dev.avance.workflows.borrower.PaymentMethod;
+import dev.avance.workflows.loan.DelinquencyStage;
 import dev.avance.workflows.loan.LoanStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -43,6 +44,12 @@ public record LoanResponse(
     @Schema(description = "When the principal was repaid in full.") Instant repaidAt,
     @Schema(description = "TO_REPAY past its repayment day.") boolean isLate,
     @Schema(description = "Days past the repayment day, while late.") long daysLate,
+    @Schema(
+            implementation = DelinquencyStage.class,
+            description =
+                "Where a late loan is in collections: CURRENT, then LATE (D+1), OVERDUE (D+4),"
+                    + " COLLECTIONS (D+15), DEFAULTED (D+60).")
+        String delinquencyStage,
     @Schema(description = "Whether the one postponement was used.") boolean postponed,
     boolean autoValidate,
     String saltId,

@@ -22,6 +22,7 @@ import dev.avance.api.temporal.WorkflowGateway;
 import dev.avance.workflows.borrower.PaymentMethod;
 import dev.avance.workflows.loan.BankAccount;
 import dev.avance.workflows.loan.ChangeDueDate;
+import dev.avance.workflows.loan.DelinquencyStage;
 import dev.avance.workflows.loan.Invoice;
 import dev.avance.workflows.loan.LoanCommand;
 import dev.avance.workflows.loan.LoanPolicy;
@@ -562,6 +563,7 @@ public class LoanService {
         l.repaidAt(),
         l.late(),
         daysLate,
+        l.delinquencyStage() == null ? DelinquencyStage.CURRENT.name() : l.delinquencyStage(),
         l.postponed(),
         l.autoValidate(),
         l.saltId(),
