@@ -161,7 +161,7 @@ public class BillingActivitiesImpl implements BillingActivities {
       long total = 0;
       int shownLines = 0;
       for (Accrual a : bill.getValue()) {
-        NewLine line = line(bill.getKey(), a, settings.penaltyDailyRate());
+        NewLine line = line(bill.getKey(), a, settings);
         lines.add(line);
         total += line.billedCents() + line.penaltyCents();
         // A penalty is a line of its own on the bill (README, Billing), so it counts as one.
@@ -208,7 +208,7 @@ public class BillingActivitiesImpl implements BillingActivities {
    * A penalty is not a running total like interest: each line's late days are its own, and its
    * cents are what the borrower is told it owes for them.
    */
-  private static NewLine line(String billId, Accrual a, BigDecimal penaltyDailyRate) {
+  private static NewLine line(String billId, Accrual a, BillingProperties settings) {
     BigDecimal before = a.accruedBefore() == null ? NOTHING : a.accruedBefore();
     BigDecimal through = Interest.accruedOnPrincipalDays(a.throughPrincipalDays());
     if (through.compareTo(before) < 0) {
@@ -218,10 +218,10 @@ public class BillingActivitiesImpl implements BillingActivities {
       through = before;
     }
     // With the rate 0 nothing of the penalty is written, so that the lines are exactly as before.
-    boolean penalty = penaltyDailyRate.signum() > 0 && a.penaltyPrincipalDays() > 0;
+    boolean penalty = settings.penalties() && a.penaltyPrincipalDays() > 0;
     BigDecimal penaltyExact =
         penalty
-            ? BigDecimal.valueOf(a.penaltyPrincipalDays()).multiply(penaltyDailyRate)
+            ? BigDecimal.valueOf(a.penaltyPrincipalDays()).multiply(settings.penaltyDailyRate())
             : BigDecimal.ZERO;
     return new NewLine(
         billId,

@@ -106,7 +106,7 @@ public class BillService {
   }
 
   /** Each loan's interest line, followed by its penalty line when it has late days. */
-  private static List<BillResponse.Line> lines(List<BillLineRow> rows) {
+  static List<BillResponse.Line> lines(List<BillLineRow> rows) {
     List<BillResponse.Line> lines = new ArrayList<>(rows.size());
     for (BillLineRow l : rows) {
       lines.add(line(l));
