@@ -530,8 +530,7 @@ public class BillRepository {
     jdbc.sql(
             """
             update bills b set total_cents = s.total, lines_count = s.count
-            from (select bill_id, sum(billed_cents + penalty_cents) as total,
-                      count(*) + count(*) filter (where penalty_days > 0) as count
+            from (select bill_id, sum(billed_cents + penalty_cents) as total, count(*) as count
                   from bill_lines
                   where bill_id = any(:ids) group by bill_id) s
             where b.id = s.bill_id and b.status = 'GENERATED'

@@ -159,13 +159,11 @@ public class BillingActivitiesImpl implements BillingActivities {
     long billedCents = 0;
     for (Map.Entry<String, List<Accrual>> bill : byBill.entrySet()) {
       long total = 0;
-      int shownLines = 0;
       for (Accrual a : bill.getValue()) {
         NewLine line = line(bill.getKey(), a, settings);
         lines.add(line);
+        // The penalty is a line of its own for the reader, but the bill's count is of its loans.
         total += line.billedCents() + line.penaltyCents();
-        // A penalty is a line of its own on the bill (README, Billing), so it counts as one.
-        shownLines += line.penaltyDays() > 0 ? 2 : 1;
       }
       billedCents += total;
       NewBill fresh = newBills.get(bill.getKey());
@@ -180,7 +178,7 @@ public class BillingActivitiesImpl implements BillingActivities {
                 fresh.payerId(),
                 fresh.borrowerId(),
                 total,
-                shownLines,
+                bill.getValue().size(),
                 fresh.billDate(),
                 fresh.dueDate()));
       }

@@ -144,7 +144,7 @@ class PenaltyTest extends RealPostgresTest {
     assertThat(april.billedCents()).isEqualTo(2_500);
     BillRow bill = bill(APRIL);
     assertThat(bill.totalCents()).isEqualTo(3_460);
-    assertThat(bill.linesCount()).isEqualTo(2);
+    assertThat(bill.linesCount()).as("loans on the bill").isEqualTo(1);
     assertThat(ledger.balance(PENALTIES)).isEqualTo(960);
     assertThat(ledger.balance(INCOME)).isEqualTo(-960);
     assertThat(ledger.balance(INTEREST)).isEqualTo(3_150 + 2_500);
