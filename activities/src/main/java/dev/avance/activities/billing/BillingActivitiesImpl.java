@@ -162,7 +162,7 @@ public class BillingActivitiesImpl implements BillingActivities {
       for (Accrual a : bill.getValue()) {
         NewLine line = line(bill.getKey(), a, settings);
         lines.add(line);
-        // The penalty is a line of its own for the reader, but the bill's count is of its loans.
+        // The bill charges both; its count (loans_count) stays the count of its loans.
         total += line.billedCents() + line.penaltyCents();
       }
       billedCents += total;
