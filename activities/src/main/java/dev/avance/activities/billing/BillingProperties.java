@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("avance.billing")
 public record BillingProperties(@DefaultValue("0") BigDecimal penaltyDailyRate) {
-  /** 1 % a day: far beyond any sane penalty, so a rate above it is a typo (a percent for a rate). */
+  /**
+   * 1 % a day: far beyond any sane penalty, so a rate above it is a typo (a percent for a rate).
+   */
   static final BigDecimal MAX_PENALTY_DAILY_RATE = new BigDecimal("0.01");
 
   public BillingProperties {

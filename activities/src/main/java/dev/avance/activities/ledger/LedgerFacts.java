@@ -272,8 +272,9 @@ public class LedgerFacts {
   /**
    * Every line of the period billed and not yet in the books: the loan's interest receivable
    * against interest income, and its penalty (if any) to the loan's penalties receivable against
-   * penalty income, in an entry of its own. One entry per line and amount (a line is never changed once written; a bill may
-   * gain lines), posted in bulk with the lines' own statement's transaction.
+   * penalty income, in an entry of its own. One entry per line and amount (a line is never changed
+   * once written; a bill may gain lines), posted in bulk with the lines' own statement's
+   * transaction.
    */
   public int billLinesIssued(YearMonth period) {
     return billed(period, "billed_cents", AccountKind.INTEREST, AccountKind.INTEREST_INCOME)

@@ -55,9 +55,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The optional penalty on late principal, on a real PostgreSQL, with the rate set to 0.02 % a day:
- * a late, partially repaid loan's April bill has a penalty of its own on the days after its due date,
- * in the bill's total, posted to the loan's penalties receivable and cleared when the bill is paid,
- * with no break at any step. The same loan with the rate 0 is billed and booked as without penalties.
+ * a late, partially repaid loan's April bill has a penalty of its own on the days after its due
+ * date, in the bill's total, posted to the loan's penalties receivable and cleared when the bill is
+ * paid, with no break at any step. The same loan with the rate 0 is billed and booked as without
+ * penalties.
  */
 @SpringBootTest(
     classes = {
@@ -167,9 +168,7 @@ class PenaltyTest extends RealPostgresTest {
     assertThat(ledger.balance(INCOME)).isEqualTo(-960);
     assertThat(ledger.linesOf(billId(APRIL) + ":paid:operator"))
         .extracting(LedgerLine::account, LedgerLine::amountCents)
-        .contains(
-            Tuple.tuple(PENALTIES, -960L),
-            Tuple.tuple(INTEREST, -2_500L));
+        .contains(Tuple.tuple(PENALTIES, -960L), Tuple.tuple(INTEREST, -2_500L));
     assertNoBreaks();
   }
 
@@ -178,8 +177,7 @@ class PenaltyTest extends RealPostgresTest {
     // This context's bean has the rate set; rather than a second Spring context for the rate 0,
     // the same class with the default settings runs in transactions, as the bean's proxy does.
     BillingActivitiesImpl off =
-        new BillingActivitiesImpl(
-            bills, facts, notifier, new BillingProperties(BigDecimal.ZERO));
+        new BillingActivitiesImpl(bills, facts, notifier, new BillingProperties(BigDecimal.ZERO));
     BillingActivities inTransactions =
         (BillingActivities)
             java.lang.reflect.Proxy.newProxyInstance(
@@ -203,7 +201,8 @@ class PenaltyTest extends RealPostgresTest {
                 .single())
         .isZero();
     assertThat(
-            jdbc.sql("select count(*) from ledger_accounts where kind in ('PENALTIES', 'PENALTY_INCOME')")
+            jdbc.sql(
+                    "select count(*) from ledger_accounts where kind in ('PENALTIES', 'PENALTY_INCOME')")
                 .query(Long.class)
                 .single())
         .isZero();

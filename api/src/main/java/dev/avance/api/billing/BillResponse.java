@@ -1,7 +1,7 @@
 package dev.avance.api.billing;
 
-import dev.avance.activities.billing.BillLineKind;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.avance.activities.billing.BillLineKind;
 import dev.avance.workflows.billing.BillStatus;
 import dev.avance.workflows.payment.PaymentStatus;
 import dev.avance.workflows.payment.PaymentType;
@@ -63,8 +63,8 @@ public record BillResponse(
    *
    * <p>{@code kind} is INTEREST, or PENALTY for the optional penalty on late principal: a line of
    * its own for the same loan and days, whose {@code days} and {@code principal_days} count only
-   * the days after the due date, whose {@code exact_interest} is the exact penalty and whose
-   * {@code amount} is that penalty rounded once.
+   * the days after the due date, whose {@code exact_interest} is the exact penalty and whose {@code
+   * amount} is that penalty rounded once.
    */
   public record Line(
       BillLineKind kind,
