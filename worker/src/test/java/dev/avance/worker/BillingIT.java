@@ -228,6 +228,8 @@ class BillingIT extends EmbeddedApiTest {
     assertThat(detail.path("lines")).hasSize(1);
     JsonNode line = detail.path("lines").get(0);
     assertThat(line.path("loan_id").asString()).isEqualTo(sddLoan);
+    // Penalties are off by default: the loan's interest line only.
+    assertThat(line.path("kind").asString()).isEqualTo("INTEREST");
     // Paid out today, billed today: the payout day, 0.05 % of EUR 500.
     assertThat(line.path("days").asInt()).isEqualTo(1);
     assertThat(line.path("first_day").asString()).isEqualTo(TODAY.toString());

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 /**
  * One loan's line on a bill: the days [from, to) it charges, those with principal outstanding
  * ({@code days}) and the principal summed over them ({@code principalDays}, in cent-days), the
- * loan's exact interest before and through this line and what this line bills.
+ * loan's exact interest before and through this line and what this line bills; then its penalty
+ * (zero while the penalty rate is 0): the days after the due date with principal outstanding, the
+ * principal summed over them, the exact penalty and the cents it bills.
  */
 public record BillLineRow(
     String loanId,
@@ -19,4 +21,8 @@ public record BillLineRow(
     BigDecimal accruedThrough,
     BigDecimal interestExact,
     long billedCents,
-    boolean fullyBilled) {}
+    boolean fullyBilled,
+    int penaltyDays,
+    long penaltyPrincipalDays,
+    BigDecimal penaltyExact,
+    long penaltyCents) {}

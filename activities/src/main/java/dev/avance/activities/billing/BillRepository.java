@@ -60,6 +60,10 @@ public class BillRepository {
    * <p>The query sums whole cent-days only (integers, exact); the caller turns them into exact
    * interest and cents with {@code Interest}.
    *
+   * <p>The days after the loan's due date ({@code to_repay_at}, from the day after it) are summed
+   * apart too, for the optional penalty on late principal: the same timeline, so a partial
+   * repayment lowers the penalty from its day as it lowers the interest.
+   *
    * <p>A written-off loan stops accruing on its write-off day (the day after its payout at the
    * earliest): the principal leaves the timeline then, and money applied after it is a recovery,
    * not a repayment that would lower it below zero.
@@ -68,7 +72,8 @@ public class BillRepository {
       """
       with candidates as (
           select l.id, l.platform_id, l.borrower_id, l.amount_cents, l.repayment_method,
-                 f.fees_payer, (l.paid_at at time zone 'Europe/Paris')::date as payout_day
+                 f.fees_payer, (l.paid_at at time zone 'Europe/Paris')::date as payout_day,
+                 l.to_repay_at as due_day
           from loans l join platforms f on f.id = l.platform_id
           where l.paid_at is not null and l.paid_at < :periodEndAt and l.paid_at <= :at
             and not exists (select 1 from bill_lines d
@@ -120,7 +125,14 @@ public class BillRepository {
                                            - greatest(s.seg_from, o.from_day))
                           else 0 end) as days,
                  sum(case when s.seg_from <= o.to_day and o.to_day < s.seg_to
-                          then s.principal else 0 end) as principal_after
+                          then s.principal else 0 end) as principal_after,
+                 sum(s.principal * greatest(0, least(s.seg_to, o.to_day)
+                                               - greatest(s.seg_from, o.from_day, o.due_day + 1)))
+                     as penalty_days_sum,
+                 sum(case when s.principal > 0
+                          then greatest(0, least(s.seg_to, o.to_day)
+                                           - greatest(s.seg_from, o.from_day, o.due_day + 1))
+                          else 0 end) as penalty_days
           from segments s join open_windows o on o.id = s.loan_id
           group by s.loan_id
       )
@@ -128,7 +140,9 @@ public class BillRepository {
              o.from_day, o.to_day, o.accrued_before,
              s.through_days::bigint as through_principal_days,
              s.window_days::bigint as window_principal_days,
-             s.days::integer as days, s.principal_after::bigint as principal_after
+             s.days::integer as days, s.principal_after::bigint as principal_after,
+             s.penalty_days_sum::bigint as penalty_principal_days,
+             s.penalty_days::integer as penalty_days
       from open_windows o join sums s on s.loan_id = o.id
       where s.window_days > 0
       """;
@@ -237,7 +251,8 @@ public class BillRepository {
     return jdbc.sql(
             """
             select loan_id, accrued_from, accrued_to, days, principal_days, principal_cents,
-                accrued_before, accrued_through, interest_exact, billed_cents, fully_billed
+                accrued_before, accrued_through, interest_exact, billed_cents, fully_billed,
+                penalty_days, penalty_principal_days, penalty_exact, penalty_cents
             from bill_lines where bill_id = :id order by loan_id
             """)
         .param("id", billId)
@@ -254,7 +269,11 @@ public class BillRepository {
                     rs.getBigDecimal("accrued_through"),
                     rs.getBigDecimal("interest_exact"),
                     rs.getLong("billed_cents"),
-                    rs.getBoolean("fully_billed")))
+                    rs.getBoolean("fully_billed"),
+                    rs.getInt("penalty_days"),
+                    rs.getLong("penalty_principal_days"),
+                    rs.getBigDecimal("penalty_exact"),
+                    rs.getLong("penalty_cents")))
         .list();
   }
 
@@ -289,7 +308,9 @@ public class BillRepository {
       long throughPrincipalDays,
       long windowPrincipalDays,
       int days,
-      long principalAfter) {}
+      long principalAfter,
+      long penaltyPrincipalDays,
+      int penaltyDays) {}
 
   /**
    * The accruals of {@code period} billed at {@code at} (its Europe/Paris date is the run day), for
@@ -319,7 +340,9 @@ public class BillRepository {
                     rs.getLong("through_principal_days"),
                     rs.getLong("window_principal_days"),
                     rs.getInt("days"),
-                    rs.getLong("principal_after")))
+                    rs.getLong("principal_after"),
+                    rs.getLong("penalty_principal_days"),
+                    rs.getInt("penalty_days")))
         .list();
   }
 
@@ -359,7 +382,11 @@ public class BillRepository {
       BigDecimal accruedThrough,
       BigDecimal interestExact,
       long billedCents,
-      boolean fullyBilled) {}
+      boolean fullyBilled,
+      int penaltyDays,
+      long penaltyPrincipalDays,
+      BigDecimal penaltyExact,
+      long penaltyCents) {}
 
   /** Inserts the bills GENERATED, with their events; one statement per call (arrays). */
   void insertBills(YearMonth period, List<NewBill> bills, Instant at) {
@@ -433,6 +460,10 @@ public class BillRepository {
     String[] exact = new String[n];
     Long[] billed = new Long[n];
     Boolean[] done = new Boolean[n];
+    Integer[] penaltyDays = new Integer[n];
+    Long[] penaltyPrincipalDays = new Long[n];
+    String[] penaltyExact = new String[n];
+    Long[] penaltyCents = new Long[n];
     for (int i = 0; i < n; i++) {
       NewLine l = lines.get(i);
       bills[i] = l.billId();
@@ -448,19 +479,27 @@ public class BillRepository {
       exact[i] = l.interestExact().toPlainString();
       billed[i] = l.billedCents();
       done[i] = l.fullyBilled();
+      penaltyDays[i] = l.penaltyDays();
+      penaltyPrincipalDays[i] = l.penaltyPrincipalDays();
+      penaltyExact[i] = l.penaltyExact().toPlainString();
+      penaltyCents[i] = l.penaltyCents();
     }
     return jdbc.sql(
             """
             insert into bill_lines (bill_id, loan_id, period, accrued_from, accrued_to, days,
                 principal_days, principal_cents, accrued_before, accrued_through, interest_exact,
-                billed_cents, fully_billed)
+                billed_cents, fully_billed, penalty_days, penalty_principal_days, penalty_exact,
+                penalty_cents)
             select u.bill_id, u.loan_id, :period, u.accrued_from, u.accrued_to, u.days,
                 u.principal_days, u.principal_cents, u.before::numeric, u.through::numeric,
-                u.exact::numeric, u.billed, u.done
+                u.exact::numeric, u.billed, u.done, u.penalty_days, u.penalty_principal_days,
+                u.penalty_exact::numeric, u.penalty_cents
             from unnest(:bills, :loans, :froms, :tos, :days, :principalDays, :principals,
-                        :before, :through, :exact, :billed, :done)
+                        :before, :through, :exact, :billed, :done, :penaltyDays,
+                        :penaltyPrincipalDays, :penaltyExact, :penaltyCents)
                 as u(bill_id, loan_id, accrued_from, accrued_to, days, principal_days,
-                     principal_cents, before, through, exact, billed, done)
+                     principal_cents, before, through, exact, billed, done, penalty_days,
+                     penalty_principal_days, penalty_exact, penalty_cents)
             on conflict (loan_id, period) do nothing
             """)
         .param("period", Date.valueOf(period.atDay(1)))
@@ -476,6 +515,10 @@ public class BillRepository {
         .param("exact", new SqlArrayValue("text", (Object[]) exact))
         .param("billed", new SqlArrayValue("int8", (Object[]) billed))
         .param("done", new SqlArrayValue("bool", (Object[]) done))
+        .param("penaltyDays", new SqlArrayValue("int4", (Object[]) penaltyDays))
+        .param("penaltyPrincipalDays", new SqlArrayValue("int8", (Object[]) penaltyPrincipalDays))
+        .param("penaltyExact", new SqlArrayValue("text", (Object[]) penaltyExact))
+        .param("penaltyCents", new SqlArrayValue("int8", (Object[]) penaltyCents))
         .update();
   }
 
@@ -487,7 +530,8 @@ public class BillRepository {
     jdbc.sql(
             """
             update bills b set total_cents = s.total, lines_count = s.count
-            from (select bill_id, sum(billed_cents) as total, count(*) as count from bill_lines
+            from (select bill_id, sum(billed_cents + penalty_cents) as total, count(*) as count
+                  from bill_lines
                   where bill_id = any(:ids) group by bill_id) s
             where b.id = s.bill_id and b.status = 'GENERATED'
             """)

@@ -43,6 +43,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +56,7 @@ import org.springframework.transaction.annotation.Transactional;
  * java.lang.IllegalArgumentException}; database errors are left to Temporal's retry policy.
  */
 @Component
+@EnableConfigurationProperties(BillingProperties.class)
 public class BillingActivitiesImpl implements BillingActivities {
   private static final Logger log = LoggerFactory.getLogger(BillingActivitiesImpl.class);
   private static final String INVALID_ARGUMENT = IllegalArgumentException.class.getName();
@@ -64,11 +66,17 @@ public class BillingActivitiesImpl implements BillingActivities {
   private final LedgerFacts books;
 
   private final LoanFeesNotifier notifier;
+  private final BillingProperties settings;
 
-  public BillingActivitiesImpl(BillRepository bills, LedgerFacts books, LoanFeesNotifier notifier) {
+  public BillingActivitiesImpl(
+      BillRepository bills,
+      LedgerFacts books,
+      LoanFeesNotifier notifier,
+      BillingProperties settings) {
     this.bills = bills;
     this.books = books;
     this.notifier = notifier;
+    this.settings = settings;
   }
 
   /** The id of a payer's bill for a period: the same (period, payer) always names one bill. */
@@ -152,9 +160,10 @@ public class BillingActivitiesImpl implements BillingActivities {
     for (Map.Entry<String, List<Accrual>> bill : byBill.entrySet()) {
       long total = 0;
       for (Accrual a : bill.getValue()) {
-        NewLine line = line(bill.getKey(), a);
+        NewLine line = line(bill.getKey(), a, settings);
         lines.add(line);
-        total += line.billedCents();
+        // The bill charges both; its count (loans_count) stays the count of its loans.
+        total += line.billedCents() + line.penaltyCents();
       }
       billedCents += total;
       NewBill fresh = newBills.get(bill.getKey());
@@ -191,8 +200,13 @@ public class BillingActivitiesImpl implements BillingActivities {
     return new BillsGenerated(created.size(), written, billedCents);
   }
 
-  /** A loan's line: exact interest through its end minus what was accrued before it. */
-  private static NewLine line(String billId, Accrual a) {
+  /**
+   * A loan's line: exact interest through its end minus what was accrued before it; and, with a
+   * penalty rate, the late principal's cent-days times the rate, exact, rounded once on this line.
+   * A penalty is not a running total like interest: each line's late days are its own, and its
+   * cents are what the borrower is told it owes for them.
+   */
+  private static NewLine line(String billId, Accrual a, BillingProperties settings) {
     BigDecimal before = a.accruedBefore() == null ? NOTHING : a.accruedBefore();
     BigDecimal through = Interest.accruedOnPrincipalDays(a.throughPrincipalDays());
     if (through.compareTo(before) < 0) {
@@ -201,6 +215,12 @@ public class BillingActivitiesImpl implements BillingActivities {
       log.warn("Loan {}: interest {} below the {} already billed", a.loanId(), through, before);
       through = before;
     }
+    // With the rate 0 nothing of the penalty is written, so that the lines are exactly as before.
+    boolean penalty = settings.penalties() && a.penaltyPrincipalDays() > 0;
+    BigDecimal penaltyExact =
+        penalty
+            ? BigDecimal.valueOf(a.penaltyPrincipalDays()).multiply(settings.penaltyDailyRate())
+            : BigDecimal.ZERO;
     return new NewLine(
         billId,
         a.loanId(),
@@ -213,7 +233,11 @@ public class BillingActivitiesImpl implements BillingActivities {
         through,
         through.subtract(before),
         Interest.centsToBill(before, through),
-        a.principalAfter() == 0);
+        a.principalAfter() == 0,
+        penalty ? a.penaltyDays() : 0,
+        penalty ? a.penaltyPrincipalDays() : 0,
+        penaltyExact,
+        Interest.roundToCents(penaltyExact));
   }
 
   @Override

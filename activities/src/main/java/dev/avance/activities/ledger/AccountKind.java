@@ -6,7 +6,7 @@ public enum AccountKind {
   PRINCIPAL,
   /** A loan's interest billed and not paid. */
   INTEREST,
-  /** A loan's penalties billed and not paid (no penalty is billed yet: penalties are off). */
+  /** A loan's penalties billed and not paid (only with a penalty rate; off by default). */
   PENALTIES,
   /** Money received on a borrower's account (or Avance's) that no loan or bill was given yet. */
   UNASSIGNED,
@@ -22,6 +22,8 @@ public enum AccountKind {
   CLEARING,
   /** Avance's earned interest. */
   INTEREST_INCOME,
+  /** Avance's earned penalties on late principal. */
+  PENALTY_INCOME,
   /** Principal, interest and penalties written off (an expense of Avance). */
   WRITE_OFF,
   /** Money received for a loan after it was written off (income, not a repayment). */

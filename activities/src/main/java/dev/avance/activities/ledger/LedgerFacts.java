@@ -271,27 +271,46 @@ public class LedgerFacts {
 
   /**
    * Every line of the period billed and not yet in the books: the loan's interest receivable
-   * against interest income. One entry per line (a line is never changed once written; a bill may
-   * gain lines), posted in bulk with the lines' own statement's transaction.
+   * against interest income, and its penalty (if any) to the loan's penalties receivable against
+   * penalty income, in an entry of its own. One entry per line and amount (a line is never changed
+   * once written; a bill may gain lines), posted in bulk with the lines' own statement's
+   * transaction.
    */
   public int billLinesIssued(YearMonth period) {
+    return billed(period, "billed_cents", AccountKind.INTEREST, AccountKind.INTEREST_INCOME)
+        + billed(period, "penalty_cents", AccountKind.PENALTIES, AccountKind.PENALTY_INCOME);
+  }
+
+  /**
+   * Posts one amount column of the period's lines: {@code billed_cents} (interest, key {@code
+   * interest:<loan>:<YYYY-MM>}) or {@code penalty_cents} (key {@code penalty:<loan>:<YYYY-MM>}),
+   * from the loan's {@code receivable} against Avance's {@code income}. The column and kinds are
+   * this class's constants, never input.
+   */
+  private int billed(YearMonth period, String column, AccountKind receivable, AccountKind income) {
     Instant now = clock.instant();
     Date day = Date.valueOf(period.atDay(1));
     String suffix = ":" + period;
+    String prefix = receivable == AccountKind.INTEREST ? "interest:" : "penalty:";
+    EntryKind kind =
+        receivable == AccountKind.INTEREST ? EntryKind.BILL_INTEREST : EntryKind.BILL_PENALTY;
     jdbc.sql(
             """
             insert into ledger_accounts (code, owner_type, owner_id, kind, created_at)
-            select distinct 'loan:' || bl.loan_id || ':INTEREST', 'LOAN', bl.loan_id, 'INTEREST',
-                cast(:now as timestamptz)
-            from bill_lines bl where bl.period = :period and bl.billed_cents > 0
+            select distinct 'loan:' || bl.loan_id || ':' || :receivable, 'LOAN', bl.loan_id,
+                cast(:receivable as text), cast(:now as timestamptz)
+            from bill_lines bl where bl.period = :period and bl.%1$s > 0
             union
-            select distinct 'avance:' || p.environment || ':INTEREST_INCOME', 'AVANCE',
-                p.environment, 'INTEREST_INCOME', cast(:now as timestamptz)
+            select distinct 'avance:' || p.environment || ':' || :income, 'AVANCE',
+                p.environment, cast(:income as text), cast(:now as timestamptz)
             from bill_lines bl join bills b on b.id = bl.bill_id
             join platforms p on p.id = b.platform_id
-            where bl.period = :period and bl.billed_cents > 0
+            where bl.period = :period and bl.%1$s > 0
             on conflict (code) do nothing
-            """)
+            """
+                .formatted(column))
+        .param("receivable", receivable.name())
+        .param("income", income.name())
         .param("now", timestamp(now))
         .param("period", day)
         .update();
@@ -300,25 +319,30 @@ public class LedgerFacts {
             with posted as (
                 insert into ledger_entries (entry_key, kind, loan_id, platform_id, occurred_at,
                     created_at)
-                select 'interest:' || bl.loan_id || :suffix, 'BILL_INTEREST', bl.loan_id,
+                select :prefix || bl.loan_id || :suffix, :kind, bl.loan_id,
                     l.platform_id, :now, :now
                 from bill_lines bl join loans l on l.id = bl.loan_id
-                where bl.period = :period and bl.billed_cents > 0
+                where bl.period = :period and bl.%1$s > 0
                 on conflict (entry_key) do nothing
                 returning id, loan_id, platform_id
             ),
             amounts as (
-                select e.id, e.loan_id, bl.billed_cents, p.environment
+                select e.id, e.loan_id, bl.%1$s as cents, p.environment
                 from posted e
                 join bill_lines bl on bl.loan_id = e.loan_id and bl.period = :period
                 join bills b on b.id = bl.bill_id
                 join platforms p on p.id = b.platform_id
             )
             insert into ledger_lines (entry_id, account, amount_cents)
-            select id, 'loan:' || loan_id || ':INTEREST', billed_cents from amounts
+            select id, 'loan:' || loan_id || ':' || :receivable, cents from amounts
             union all
-            select id, 'avance:' || environment || ':INTEREST_INCOME', -billed_cents from amounts
-            """)
+            select id, 'avance:' || environment || ':' || :income, -cents from amounts
+            """
+                .formatted(column))
+        .param("prefix", prefix)
+        .param("kind", kind.name())
+        .param("receivable", receivable.name())
+        .param("income", income.name())
         .param("suffix", suffix)
         .param("now", timestamp(now))
         .param("period", day)
@@ -337,23 +361,40 @@ public class LedgerFacts {
     for (Object[] line :
         jdbc.sql(
                 """
-                select bl.loan_id, bl.billed_cents, w.loan_id is not null from bill_lines bl
+                select bl.loan_id, bl.billed_cents, w.loan_id is not null, 'INTEREST'
+                from bill_lines bl
                 left join ledger_entries i
                     on i.entry_key = 'interest:' || bl.loan_id || ':' || to_char(bl.period, 'YYYY-MM')
                 left join ledger_entries w on w.entry_key = bl.loan_id || ':write-off'
                     and i.id is not null and i.id < w.id
                 where bl.bill_id = :b and bl.billed_cents > 0
+                union all
+                select bl.loan_id, bl.penalty_cents, w.loan_id is not null, 'PENALTIES'
+                from bill_lines bl
+                left join ledger_entries i
+                    on i.entry_key = 'penalty:' || bl.loan_id || ':' || to_char(bl.period, 'YYYY-MM')
+                left join ledger_entries w on w.entry_key = bl.loan_id || ':write-off'
+                    and i.id is not null and i.id < w.id
+                where bl.bill_id = :b and bl.penalty_cents > 0
                 """)
             .param("b", billId)
-            .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getBoolean(3)})
+            .query(
+                (rs, n) ->
+                    new Object[] {
+                      rs.getString(1),
+                      rs.getLong(2),
+                      rs.getBoolean(3),
+                      AccountKind.valueOf(rs.getString(4))
+                    })
             .list()) {
       long billed = (Long) line[1];
       // A line booked before its loan's write-off was written off with it: paid, it is recovered.
+      // Its interest clears the loan's interest receivable, its penalty the loan's penalties.
       lines.add(
           credit(
               (Boolean) line[2]
                   ? Accounts.avance(billChannel, AccountKind.RECOVERY_INCOME)
-                  : Accounts.loan((String) line[0], AccountKind.INTEREST),
+                  : Accounts.loan((String) line[0], (AccountKind) line[3]),
               billed));
       total += billed;
     }

@@ -1,6 +1,7 @@
 package dev.avance.api.billing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.avance.activities.billing.BillLineKind;
 import dev.avance.workflows.billing.BillStatus;
 import dev.avance.workflows.payment.PaymentStatus;
 import dev.avance.workflows.payment.PaymentType;
@@ -59,8 +60,14 @@ public record BillResponse(
    * in cent-days), the loan's amount ({@code principal}), the exact interest in cents with 4
    * decimals as a string ({@code exact_interest}) and the cents billed ({@code amount}). A loan's
    * amounts over all its bills add up to its total exact interest rounded once.
+   *
+   * <p>{@code kind} is INTEREST, or PENALTY for the optional penalty on late principal: a line of
+   * its own for the same loan and days, whose {@code days} and {@code principal_days} count only
+   * the days after the due date, whose {@code exact_interest} is the exact penalty and whose {@code
+   * amount} is that penalty rounded once.
    */
   public record Line(
+      BillLineKind kind,
       String loanId,
       LocalDate firstDay,
       LocalDate lastDay,

@@ -1,6 +1,7 @@
 package dev.avance.api.billing;
 
 import dev.avance.activities.bank.BankProperties;
+import dev.avance.activities.billing.BillLineKind;
 import dev.avance.activities.billing.BillLineRow;
 import dev.avance.activities.billing.BillQuery;
 import dev.avance.activities.billing.BillRepository;
@@ -19,6 +20,7 @@ import dev.avance.workflows.rules.LoanReferences;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -91,7 +93,7 @@ public class BillService {
           bill.platformId(),
           id,
           Map.of("paid_at", String.valueOf(bill.paidAt())));
-      return response(bill, bills.lines(bill.id()).stream().map(BillService::line).toList());
+      return response(bill, lines(bills.lines(bill.id())));
     } catch (BillTransferPayments.NotPayable e) {
       throw new ApiException(ErrorCode.INVALID_STATE, e.getMessage());
     }
@@ -100,7 +102,29 @@ public class BillService {
   public BillResponse get(Platform platform, String id) {
     BillRow bill =
         bills.findById(platform.id(), id).orElseThrow(() -> ApiException.notFound("Bill " + id));
-    return response(bill, bills.lines(bill.id()).stream().map(BillService::line).toList());
+    return response(bill, lines(bills.lines(bill.id())));
+  }
+
+  /** Each loan's interest line, followed by its penalty line when it has late days. */
+  static List<BillResponse.Line> lines(List<BillLineRow> rows) {
+    List<BillResponse.Line> lines = new ArrayList<>(rows.size());
+    for (BillLineRow l : rows) {
+      lines.add(line(l));
+      if (l.penaltyDays() > 0) {
+        lines.add(
+            new BillResponse.Line(
+                BillLineKind.PENALTY,
+                l.loanId(),
+                l.from(),
+                l.to().minusDays(1),
+                l.penaltyDays(),
+                l.principalCents(),
+                l.penaltyPrincipalDays(),
+                l.penaltyExact().toPlainString(),
+                l.penaltyCents()));
+      }
+    }
+    return lines;
   }
 
   private BillResponse response(BillRow b, List<BillResponse.Line> lines) {
@@ -138,6 +162,7 @@ public class BillService {
 
   private static BillResponse.Line line(BillLineRow l) {
     return new BillResponse.Line(
+        BillLineKind.INTEREST,
         l.loanId(),
         l.from(),
         l.to().minusDays(1),
