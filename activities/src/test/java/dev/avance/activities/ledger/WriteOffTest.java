@@ -11,8 +11,6 @@ import dev.avance.activities.TestRows;
 import dev.avance.activities.bank.BankInbox;
 import dev.avance.activities.bank.BankTestConfiguration;
 import dev.avance.activities.bank.BankTestFiles;
-import dev.avance.activities.bank.BankTestFiles.Booking;
-import dev.avance.activities.bank.EndToEndIds;
 import dev.avance.activities.billing.BillingFixtures;
 import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.ledger.WriteOffs.Refusal;
@@ -24,9 +22,7 @@ import dev.avance.workflows.credit.CreditLineActivities;
 import dev.avance.workflows.credit.OpenCreditLine;
 import dev.avance.workflows.credit.ReservationChange;
 import dev.avance.workflows.credit.ReserveCredit;
-import dev.avance.workflows.payment.InstructPayment;
 import dev.avance.workflows.payment.PaymentActivities;
-import dev.avance.workflows.payment.PaymentType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -248,72 +244,23 @@ class WriteOffTest extends RealPostgresTest {
   }
 
   private void assertNoBreaks() {
-    LedgerCheck.Report report = check.run(Duration.ZERO);
-    assertThat(report.breaks()).as(report.toString()).isZero();
+    fixtures().assertNoBreaks();
   }
 
-  /** What the loan's workflow records when it next waits. */
   private void readModel(String loan, long outstanding) {
-    jdbc.sql("update loans set outstanding_principal_cents = :o, updated_at = now() where id = :l")
-        .param("o", outstanding)
-        .param("l", loan)
-        .update();
+    fixtures().readModel(loan, outstanding);
   }
 
   private void loanRow(String loan, long amount, String status) {
-    jdbc.sql(
-            """
-            insert into loans (id, platform_id, borrower_id, salt_id, request_hash, loan_type,
-                status, amount_cents, outstanding_principal_cents, invoice_number,
-                invoice_amount_cents, loan_to_iban, to_pay_at, to_repay_at, requested_to_repay_at,
-                auto_validate, remittance_reference, repayment_method, created_at, updated_at)
-            values (:id, :p, :b, :id, 'hash', 'INVOICE_BASED_FINANCING', :status, :amount,
-                :amount, :id, :amount, :iban, :day, :due, :due, true, :id, 'SCT', now(), now())
-            """)
-        .param("id", loan)
-        .param("p", PLATFORM)
-        .param("b", BORROWER)
-        .param("status", status)
-        .param("amount", amount)
-        .param("iban", LedgerPropertyTest.PAYEE_IBAN)
-        .param("day", today())
-        .param("due", today().plusDays(30))
-        .update();
+    fixtures().loanRow(loan, amount, status);
   }
 
   private void paidOut(String loan, long amount) {
-    credit.reserve(new ReserveCredit(loan, BORROWER, PLATFORM, amount, now()));
-    loanRow(loan, amount, "TO_REPAY");
-    payments.instruct(
-        new InstructPayment(
-            loan + ":payout",
-            loan,
-            PLATFORM,
-            BORROWER,
-            PaymentType.PAYOUT,
-            amount,
-            LedgerPropertyTest.PAYEE_IBAN,
-            null,
-            null,
-            null,
-            today(),
-            now(),
-            null));
-    inbox.apply(
-        Channel.LIVE,
-        BankTestFiles.notification(
-            "PO-" + loan,
-            BankTestFiles.AVANCE_IBAN,
-            Booking.debit("PO-" + loan, amount)
-                .endToEndId(EndToEndIds.of(loan + ":payout"))
-                .on(today())));
-    credit.confirm(new ReservationChange(loan, 0, "payout settled", now()));
-    jdbc.sql(
-            "update loans set paid_at = (select paid_at from payments where payment_id = :p)"
-                + " where id = :l")
-        .param("p", loan + ":payout")
-        .param("l", loan)
-        .update();
+    fixtures().paidOut(loan, amount);
+  }
+
+  private LedgerFixtures fixtures() {
+    return new LedgerFixtures(jdbc, clock, credit, payments, inbox, check);
   }
 
   private long billed(String loan, YearMonth period) {
