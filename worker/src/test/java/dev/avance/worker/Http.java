@@ -3,9 +3,11 @@ package dev.avance.worker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,9 +22,13 @@ final class Http {
     this.base = base;
   }
 
-  record Response(int status, String contentType, String body) {
+  record Response(int status, String contentType, String body, HttpHeaders headers) {
     JsonNode json() {
       return JSON.readTree(body);
+    }
+
+    Optional<String> header(String name) {
+      return headers.firstValue(name);
     }
   }
 
@@ -70,7 +76,8 @@ final class Http {
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+          response.body(),
+          response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

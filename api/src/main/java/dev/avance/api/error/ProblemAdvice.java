@@ -22,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -249,7 +250,12 @@ public class ProblemAdvice {
     return unexpected(e, request);
   }
 
-  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+  // A @Transactional method that cannot get its connection fails before any data access.
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class,
+    CannotCreateTransactionException.class
+  })
   ResponseEntity<ProblemDetail> databaseDown(RuntimeException e, HttpServletRequest request) {
     log.warn(
         "Database unavailable on {} {}: {}",

