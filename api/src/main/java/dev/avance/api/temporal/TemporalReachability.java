@@ -24,7 +24,13 @@ final class TemporalReachability {
   }
 
   void check() {
-    ConnectivityState state = channel.getState(true);
+    ConnectivityState state;
+    try {
+      state = channel.getState(true);
+    } catch (UnsupportedOperationException noStateHere) {
+      // A channel that does not track its state (some test channels): the SDK's own retries.
+      return;
+    }
     if (state == ConnectivityState.READY) {
       return;
     }
