@@ -3,6 +3,7 @@ package dev.avance.worker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,10 +21,24 @@ final class Http {
     this.base = base;
   }
 
-  record Response(int status, String contentType, String body) {
+  record Response(int status, String contentType, String body, HttpHeaders headers) {
     JsonNode json() {
       return JSON.readTree(body);
     }
+
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  /** A POST without Content-Length: the body goes chunked. */
+  Response postChunked(String path, String apiKey, byte[] body) {
+    return send(
+        request(path, apiKey)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body))));
   }
 
   Response get(String path, String apiKey) {
@@ -70,7 +85,8 @@ final class Http {
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+          response.body(),
+          response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
