@@ -25,7 +25,11 @@ import org.springframework.util.FileSystemUtils;
       "avance.embedded.postgres-port=${avance.it.postgres-port}",
       "avance.demo.api-key=" + EmbeddedApiTest.KEY_A,
       "avance.demo.live-api-key=" + EmbeddedApiTest.KEY_A_LIVE,
-      "avance.operator.api-key=" + EmbeddedApiTest.OPERATOR_KEY
+      "avance.operator.api-key=" + EmbeddedApiTest.OPERATOR_KEY,
+      // WebhookIT's receiver, and only it, is exempt from the egress rules.
+      "avance.webhooks.trusted-targets=127.0.0.1:${avance.it.webhook-port},"
+          + "127.0.0.1:${avance.it.raw-port}",
+      "avance.webhooks.max-subscriptions=" + EmbeddedApiTest.MAX_WEBHOOKS
     })
 abstract class EmbeddedApiTest {
   /** The demo platform's sandbox key: platform A's loans are paid out by the bank simulator. */
@@ -37,6 +41,9 @@ abstract class EmbeddedApiTest {
   static final String KEY_B = "avk_test_platform_b_0123456789abcdef";
   static final String OPERATOR_KEY = "avk_test_operator_0123456789abcdef";
 
+  /** Webhook subscriptions per environment in the suites. */
+  static final int MAX_WEBHOOKS = 8;
+
   static {
     // A fresh state per test run: what an earlier build left (older migrations, earlier runs)
     // must not decide this one.
@@ -44,7 +51,11 @@ abstract class EmbeddedApiTest {
     // Chosen before Spring reads its environment: the embedded runtime starts from it.
     for (String port :
         new String[] {
-          "avance.it.temporal-port", "avance.it.temporal-ui-port", "avance.it.postgres-port"
+          "avance.it.temporal-port",
+          "avance.it.temporal-ui-port",
+          "avance.it.postgres-port",
+          "avance.it.webhook-port",
+          "avance.it.raw-port"
         }) {
       if (System.getProperty(port) == null) {
         System.setProperty(port, Integer.toString(Ports.free()));

@@ -7,7 +7,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,9 +26,19 @@ final class Http {
       return JSON.readTree(body);
     }
 
-    Optional<String> header(String name) {
-      return headers.firstValue(name);
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
     }
+  }
+
+  /** A POST without Content-Length: the body goes chunked. */
+  Response postChunked(String path, String apiKey, byte[] body) {
+    return send(
+        request(path, apiKey)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body))));
   }
 
   Response get(String path, String apiKey) {

@@ -7,7 +7,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.avance.activities.webhook.WebhookSignature;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +38,11 @@ class WebhookIT extends EmbeddedApiTest {
   @BeforeAll
   void setUp() throws IOException {
     http = new Http("http://localhost:" + port);
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    // The port the suite's settings trust (EmbeddedApiTest): the one receiver exempt from the
+    // egress rules.
+    receiver =
+        HttpServer.create(
+            new InetSocketAddress("127.0.0.1", Integer.getInteger("avance.it.webhook-port")), 0);
     receiver.createContext(
         "/",
         exchange -> {
@@ -45,7 +52,21 @@ class WebhookIT extends EmbeddedApiTest {
           }
           String path = exchange.getRequestURI().getPath();
           int status = 200;
-          if (path.startsWith("/flaky") && flakyFailuresLeft.getAndDecrement() > 0) {
+          if (path.startsWith("/redirect")) {
+            // To the PostgreSQL port: a client that followed would post the event there.
+            exchange
+                .getResponseHeaders()
+                .add(
+                    "Location",
+                    "http://127.0.0.1:" + System.getProperty("avance.it.postgres-port"));
+            status = 302;
+          } else if (path.startsWith("/chatty")) {
+            byte[] secret = "INTERNAL-SECRET-BANNER".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, secret.length);
+            exchange.getResponseBody().write(secret);
+            exchange.close();
+            return;
+          } else if (path.startsWith("/flaky") && flakyFailuresLeft.getAndDecrement() > 0) {
             status = 500;
           } else {
             received.add(
@@ -62,8 +83,180 @@ class WebhookIT extends EmbeddedApiTest {
   }
 
   @AfterAll
-  void tearDown() {
+  void tearDown() throws IOException {
     receiver.stop(0);
+    if (raw != null) {
+      raw.close();
+    }
+  }
+
+  /** A server that is no HTTP receiver (as a database's port): it answers a banner and hangs up. */
+  ServerSocket raw;
+
+  private void startRawServer() throws IOException {
+    raw =
+        new ServerSocket(
+            Integer.getInteger("avance.it.raw-port"), 50, InetAddress.getByName("127.0.0.1"));
+    Thread accept =
+        new Thread(
+            () -> {
+              while (!raw.isClosed()) {
+                try (Socket socket = raw.accept()) {
+                  socket
+                      .getOutputStream()
+                      .write(
+                          "SECRET-BANNER pg 16.4 ready\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+                  socket.getOutputStream().flush();
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              }
+            });
+    accept.setDaemon(true);
+    accept.start();
+  }
+
+  private Http.Response trySubscribe(String key, String toUrl) {
+    return http.postJson(
+        "/webhooks", key, "{\"to_url\":\"" + toUrl + "\",\"event_types\":[\"*\"]}");
+  }
+
+  private String onboard(String key) {
+    return http.postJson(
+            "/borrowers",
+            key,
+            "{\"identifier\":\""
+                + Sirens.eligible()
+                + "\",\"signed_at\":\"2026-01-15T09:30:00Z\",\"wait_for_ready\":true}")
+        .json()
+        .path("id")
+        .asString();
+  }
+
+  private JsonNode lastDelivery(String webhookId) {
+    JsonNode deliveries =
+        http.get("/webhook/" + webhookId + "/deliveries", KEY_A).json().path("data");
+    assertThat(deliveries).isNotEmpty();
+    return deliveries.get(deliveries.size() - 1);
+  }
+
+  @Test
+  void loopbackPrivateAndLinkLocalTargetsAreRefusedInAnyNotation() {
+    int pg = Integer.getInteger("avance.it.postgres-port");
+    int temporal = Integer.getInteger("avance.it.temporal-port");
+    int trusted = receiver.getAddress().getPort();
+    for (String url :
+        List.of(
+            "http://127.0.0.1:" + pg + "/",
+            "http://127.0.0.1:" + temporal + "/",
+            "http://127.0.0.1/",
+            "http://[::1]:" + trusted + "/",
+            "http://[::ffff:127.0.0.1]:" + trusted + "/",
+            "http://10.0.0.1/hook",
+            "http://172.16.5.4/hook",
+            "http://192.168.1.1/hook",
+            "http://100.64.0.1/hook",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://0.0.0.0:" + trusted + "/",
+            "http://[fd00::1]/",
+            "http://[fe80::1]/")) {
+      Http.Response r = trySubscribe(KEY_A, url);
+      assertThat(r.status()).as(url).isEqualTo(400);
+      assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("to_url");
+      assertThat(r.json().path("errors").get(0).path("code").asString())
+          .as(url)
+          .isEqualTo("address_not_allowed");
+    }
+    for (String url :
+        List.of(
+            "http://localhost:" + trusted + "/",
+            "http://2130706433/",
+            "http://0x7f.1/",
+            "http://017700000001/",
+            "http://127.1:" + trusted + "/",
+            "http://intranet/")) {
+      Http.Response r = trySubscribe(KEY_A, url);
+      assertThat(r.status()).as(url).isEqualTo(400);
+      assertThat(r.json().path("errors").get(0).path("code").asString())
+          .as(url)
+          .isEqualTo("invalid_format");
+    }
+    // Live keys: https only (this suite does not allow http).
+    Http.Response plain = trySubscribe(KEY_A_LIVE, "http://hooks.example.com/avance");
+    assertThat(plain.status()).isEqualTo(400);
+    assertThat(plain.json().path("errors").get(0).path("code").asString())
+        .isEqualTo("https_required");
+    Http.Response secure = trySubscribe(KEY_A_LIVE, "https://hooks.example.com/avance");
+    assertThat(secure.status()).as(secure.body()).isEqualTo(201);
+    String id = secure.json().path("id").asString();
+    assertThat(http.method("DELETE", "/webhook/" + id, KEY_A_LIVE).status()).isEqualTo(204);
+  }
+
+  @Test
+  void aRedirectIsNotFollowedAndTheLogKeepsTheStatusNotWhatTheReceiverSaid() throws IOException {
+    startRawServer();
+    String redirect = subscribe(KEY_A, "/redirect", "[\"borrower.READY\"]").path("id").asString();
+    String rawId =
+        trySubscribe(KEY_A, "http://127.0.0.1:" + raw.getLocalPort() + "/")
+            .json()
+            .path("id")
+            .asString();
+    onboard(KEY_A);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode delivery = lastDelivery(redirect);
+              assertThat(delivery.path("attempts").asInt()).isGreaterThanOrEqualTo(1);
+              assertThat(delivery.path("status").asString()).isNotEqualTo("DELIVERED");
+              assertThat(delivery.path("last_status_code").asInt()).isEqualTo(302);
+              assertThat(delivery.path("last_error").asString()).isEqualTo("HTTP 302");
+            });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode delivery = lastDelivery(rawId);
+              assertThat(delivery.path("attempts").asInt()).isGreaterThanOrEqualTo(1);
+              assertThat(delivery.path("status").asString()).isNotEqualTo("DELIVERED");
+              assertThat(delivery.path("last_error").asString())
+                  .isIn("not a valid HTTP response", "no response");
+            });
+    assertThat(http.get("/webhook/" + rawId + "/deliveries", KEY_A).body())
+        .doesNotContain("SECRET-BANNER")
+        .doesNotContain("pg 16");
+    assertThat(http.method("DELETE", "/webhook/" + redirect, KEY_A).status()).isEqualTo(204);
+    assertThat(http.method("DELETE", "/webhook/" + rawId, KEY_A).status()).isEqualTo(204);
+  }
+
+  @Test
+  void anEnvironmentHasAtMostItsCapOfSubscriptions() {
+    List<String> made = new java.util.ArrayList<>();
+    int active = http.get("/webhooks", KEY_B).json().path("data").size();
+    for (int i = active; i < MAX_WEBHOOKS; i++) {
+      Http.Response r = trySubscribe(KEY_B, "https://hooks.example.com/" + i);
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      made.add(r.json().path("id").asString());
+    }
+    Http.Response over = trySubscribe(KEY_B, "https://hooks.example.com/over");
+    assertThat(over.status()).isEqualTo(409);
+    assertThat(over.contentType()).startsWith("application/problem+json");
+    assertThat(over.json().path("code").asString()).isEqualTo("webhook_limit_reached");
+    // The cap is per environment: the other platform still subscribes.
+    Http.Response other = trySubscribe(KEY_A_LIVE, "https://hooks.example.com/other");
+    assertThat(other.status()).isEqualTo(201);
+    made.add(other.json().path("id").asString());
+    for (String id : made) {
+      String key = id.equals(other.json().path("id").asString()) ? KEY_A_LIVE : KEY_B;
+      assertThat(http.method("DELETE", "/webhook/" + id, key).status()).isEqualTo(204);
+    }
+    assertThat(trySubscribe(KEY_B, "https://hooks.example.com/again").status()).isEqualTo(201);
+    made.clear();
+    http.get("/webhooks", KEY_B)
+        .json()
+        .path("data")
+        .forEach(w -> http.method("DELETE", "/webhook/" + w.path("id").asString(), KEY_B));
   }
 
   private String url(String path) {

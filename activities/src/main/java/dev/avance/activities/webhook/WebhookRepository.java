@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Webhook subscriptions, the outbox of domain events, and the deliveries log. */
 @Repository
@@ -118,15 +119,54 @@ public class WebhookRepository {
         == 1;
   }
 
+  /** Where a live subscription delivers, with its secret; for one signed attempt. */
+  public record Endpoint(String url, String secret, boolean sandbox) {}
+
   /** The URL and secret of a live subscription, for one signed attempt. */
-  public Optional<String[]> endpoint(String subscriptionId) {
+  public Optional<Endpoint> endpoint(String subscriptionId) {
     return jdbc.sql(
-            "select to_url, secret from webhook_subscriptions"
-                + " where id = :id and deleted_at is null")
+            "select s.to_url, s.secret, p.environment from webhook_subscriptions s"
+                + " left join platforms p on p.id = s.platform_id"
+                + " where s.id = :id and s.deleted_at is null")
         .param("id", subscriptionId)
         .query(
-            (rs, n) -> new String[] {rs.getString("to_url"), secrets.open(rs.getString("secret"))})
+            (rs, n) ->
+                new Endpoint(
+                    rs.getString("to_url"),
+                    secrets.open(rs.getString("secret")),
+                    "SANDBOX".equals(rs.getString("environment"))))
         .optional();
+  }
+
+  /**
+   * Creates a subscription unless the platform has {@code max} active ones already; false then. The
+   * platform row's lock makes the bound hold under concurrent creations.
+   */
+  @Transactional
+  public boolean createWithin(
+      int max,
+      String id,
+      String platformId,
+      String toUrl,
+      List<String> eventTypes,
+      String secret,
+      Instant at) {
+    jdbc.sql("select id from platforms where id = :p for update")
+        .param("p", platformId)
+        .query(String.class)
+        .optional();
+    int active =
+        jdbc.sql(
+                "select count(*) from webhook_subscriptions"
+                    + " where platform_id = :p and deleted_at is null")
+            .param("p", platformId)
+            .query(Integer.class)
+            .single();
+    if (active >= max) {
+      return false;
+    }
+    create(id, platformId, toUrl, eventTypes, secret, at);
+    return true;
   }
 
   /**

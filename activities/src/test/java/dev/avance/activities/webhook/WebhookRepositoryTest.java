@@ -47,7 +47,7 @@ class WebhookRepositoryTest extends RealPostgresTest {
 
     assertThat(stored("wh-1")).startsWith("v1:").doesNotContain(SECRET).doesNotContain("whsec");
     assertThat(webhooks.endpoint("wh-1").orElseThrow())
-        .containsExactly("https://example.test/hook", SECRET);
+        .isEqualTo(new WebhookRepository.Endpoint("https://example.test/hook", SECRET, false));
   }
 
   @Test
@@ -63,12 +63,39 @@ class WebhookRepositoryTest extends RealPostgresTest {
     webhooks.create("wh-new", "plat-a", "https://example.test/new", List.of("loan.*"), "s2", T0);
     String alreadySealed = stored("wh-new");
 
-    assertThat(webhooks.endpoint("wh-old").orElseThrow()[1]).isEqualTo(SECRET);
+    assertThat(webhooks.endpoint("wh-old").orElseThrow().secret()).isEqualTo(SECRET);
     assertThat(webhooks.sealPlaintextSecrets()).isEqualTo(1);
     assertThat(webhooks.sealPlaintextSecrets()).isZero();
 
     assertThat(stored("wh-old")).startsWith("v1:").doesNotContain(SECRET);
     assertThat(stored("wh-new")).isEqualTo(alreadySealed);
-    assertThat(webhooks.endpoint("wh-old").orElseThrow()[1]).isEqualTo(SECRET);
+    assertThat(webhooks.endpoint("wh-old").orElseThrow().secret()).isEqualTo(SECRET);
+  }
+
+  @Test
+  void aPlatformHasAtMostTheCappedNumberOfActiveSubscriptions() {
+    new TestRows(jdbc).platform("plat-cap", Environment.SANDBOX);
+    new TestRows(jdbc).platform("plat-other", Environment.SANDBOX);
+    for (int i = 0; i < 3; i++) {
+      assertThat(
+              webhooks.createWithin(
+                  3, "cap-" + i, "plat-cap", "https://example.test/" + i, List.of("*"), "s", T0))
+          .isTrue();
+    }
+    assertThat(
+            webhooks.createWithin(
+                3, "cap-3", "plat-cap", "https://example.test/3", List.of("*"), "s", T0))
+        .isFalse();
+    assertThat(webhooks.find("plat-cap", "cap-3")).isEmpty();
+    // Another platform has its own count, and a deleted subscription makes room.
+    assertThat(
+            webhooks.createWithin(
+                3, "cap-other", "plat-other", "https://example.test/o", List.of("*"), "s", T0))
+        .isTrue();
+    webhooks.delete("plat-cap", "cap-0", T0);
+    assertThat(
+            webhooks.createWithin(
+                3, "cap-4", "plat-cap", "https://example.test/4", List.of("*"), "s", T0))
+        .isTrue();
   }
 }

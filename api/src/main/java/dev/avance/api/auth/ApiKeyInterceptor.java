@@ -30,6 +30,11 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
     this.sandbox = sandbox;
   }
 
+  /** The environment the request's key opened; null before authentication or on other paths. */
+  public static Platform platformOf(HttpServletRequest request) {
+    return request.getAttribute(PLATFORM_ATTRIBUTE) instanceof Platform p ? p : null;
+  }
+
   @Override
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -1,5 +1,7 @@
 package dev.avance.api.auth;
 
+import dev.avance.api.limits.BodyLimitInterceptor;
+import dev.avance.api.limits.RateLimitInterceptor;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -25,12 +27,18 @@ public class WebConfig implements WebMvcConfigurer {
   private final OperatorKeyInterceptor operatorKey;
   private final SandboxPathGuard sandboxPaths;
   private final NulGuard nulGuard;
+  private final BodyLimitInterceptor bodyLimit;
+  private final RateLimitInterceptor rateLimit;
 
   public WebConfig(
       ApiKeyInterceptor apiKeys,
       OperatorKeyInterceptor operatorKey,
       SandboxPathGuard sandboxPaths,
-      NulGuard nulGuard) {
+      NulGuard nulGuard,
+      BodyLimitInterceptor bodyLimit,
+      RateLimitInterceptor rateLimit) {
+    this.bodyLimit = bodyLimit;
+    this.rateLimit = rateLimit;
     this.apiKeys = apiKeys;
     this.operatorKey = operatorKey;
     this.sandboxPaths = sandboxPaths;
@@ -39,8 +47,16 @@ public class WebConfig implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(bodyLimit).addPathPatterns("/**");
     registry
         .addInterceptor(apiKeys)
+        .addPathPatterns("/**")
+        .excludePathPatterns(PUBLIC_PATHS)
+        .excludePathPatterns(OPERATOR_PATHS);
+    // After authentication: one bucket per environment a key opens. Operators are not limited
+    // (one trusted key, and their endpoints are how an incident is handled).
+    registry
+        .addInterceptor(rateLimit)
         .addPathPatterns("/**")
         .excludePathPatterns(PUBLIC_PATHS)
         .excludePathPatterns(OPERATOR_PATHS);

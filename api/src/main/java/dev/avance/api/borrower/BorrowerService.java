@@ -11,6 +11,7 @@ import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
 import dev.avance.api.error.FieldProblem;
+import dev.avance.api.limits.DecisionWaits;
 import dev.avance.api.temporal.WorkflowGateway;
 import dev.avance.workflows.borrower.AddRepaymentMethod;
 import dev.avance.workflows.borrower.BorrowerPolicy;
@@ -46,6 +47,7 @@ public class BorrowerService {
   private static final Set<String> ISO_COUNTRIES =
       Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
 
+  private final DecisionWaits decisionWaits;
   private final WorkflowGateway workflows;
   private final BorrowerRepository borrowers;
   private final RepaymentMethodRepository methods;
@@ -62,9 +64,11 @@ public class BorrowerService {
       CreditLineRepository creditLines,
       JsonMapper json,
       Clock clock,
+      DecisionWaits decisionWaits,
       @Value("${avance.credit.line-cap-cents:50000000}") long lineCapCents,
       @Value("${avance.credit.validity-days:365}") int validityDays,
       @Value("${avance.bank.bic:AVNCFRPPXXX}") String bic) {
+    this.decisionWaits = decisionWaits;
     this.workflows = workflows;
     this.borrowers = borrowers;
     this.methods = methods;
@@ -122,9 +126,9 @@ public class BorrowerService {
             metadata,
             policy,
             null);
-    try {
-      workflows.onboardBorrower(
-          input, "create-" + borrowerId, Boolean.TRUE.equals(request.waitForReady()));
+    try (DecisionWaits.Wait wait =
+        decisionWaits.tryWait(Boolean.TRUE.equals(request.waitForReady()))) {
+      workflows.onboardBorrower(input, "create-" + borrowerId, wait.granted());
     } catch (WorkflowGateway.DuplicateIdentifier e) {
       throw duplicate(e.existingBorrowerId());
     }
@@ -135,9 +139,9 @@ public class BorrowerService {
     row(platform, id);
     Instant signedAt = request.signedAt().toInstant();
     requireNotFuture("signed_at", signedAt);
-    try {
-      workflows.sign(
-          id, new SignTerms("sign-" + id, signedAt, Boolean.TRUE.equals(request.waitForReady())));
+    try (DecisionWaits.Wait wait =
+        decisionWaits.tryWait(Boolean.TRUE.equals(request.waitForReady()))) {
+      workflows.sign(id, new SignTerms("sign-" + id, signedAt, wait.granted()));
     } catch (WorkflowGateway.Rejected e) {
       throw new ApiException(ErrorCode.INVALID_STATE, e.getMessage());
     }

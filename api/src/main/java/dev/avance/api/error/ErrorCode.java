@@ -24,6 +24,8 @@ public enum ErrorCode {
       HttpStatus.CONFLICT, "The direct debit is with the bank: the date can no longer move"),
   PLATFORM_EXISTS(HttpStatus.CONFLICT, "A platform already has this id"),
   KEY_LIMIT_REACHED(HttpStatus.CONFLICT, "Two keys are active already"),
+  WEBHOOK_LIMIT_REACHED(HttpStatus.CONFLICT, "The webhook subscriptions are at their limit"),
+  RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
   TEMPORARILY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
   INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

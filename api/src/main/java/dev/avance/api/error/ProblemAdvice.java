@@ -1,5 +1,6 @@
 package dev.avance.api.error;
 
+import dev.avance.api.limits.BodyLimitFilter;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowServiceException;
@@ -38,6 +39,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -84,6 +86,17 @@ public class ProblemAdvice {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(
       HttpMessageNotReadableException e, HttpServletRequest request) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof BodyLimitFilter.BodyTooLarge) {
+        return Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, c.getMessage(), request.getRequestURI());
+      }
+      if (c instanceof StreamConstraintsException) {
+        return Problems.of(
+            ErrorCode.MALFORMED_REQUEST,
+            "The request body is beyond the JSON limits: " + firstLine(c.getMessage()),
+            request.getRequestURI());
+      }
+    }
     // The Jackson exception carries the JSON path; a parse error of a date may be wrapped in it.
     Throwable cause = e.getCause();
     while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {

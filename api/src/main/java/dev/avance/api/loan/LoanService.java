@@ -18,6 +18,7 @@ import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
 import dev.avance.api.error.FieldProblem;
+import dev.avance.api.limits.DecisionWaits;
 import dev.avance.api.temporal.WorkflowGateway;
 import dev.avance.workflows.borrower.PaymentMethod;
 import dev.avance.workflows.loan.BankAccount;
@@ -66,6 +67,7 @@ public class LoanService {
   /** How far ahead a payout can be scheduled. */
   private static final int MAX_DAYS_BEFORE_PAYOUT = 60;
 
+  private final DecisionWaits decisionWaits;
   private final WorkflowGateway workflows;
   private final LoanRepository loans;
   private final BorrowerRepository borrowers;
@@ -92,9 +94,11 @@ public class LoanService {
       WriteOffs writeOffs,
       JsonMapper json,
       Clock clock,
+      DecisionWaits decisionWaits,
       @Value("${avance.loan.validation-expiry-days:7}") int validationExpiryDays,
       @Value("${avance.loan.sdd-lead-business-days:3}") int sddLeadBusinessDays,
       @Value("${avance.bank.bic:AVNCFRPPXXX}") String bic) {
+    this.decisionWaits = decisionWaits;
     this.workflows = workflows;
     this.loans = loans;
     this.borrowers = borrowers;
@@ -212,8 +216,9 @@ public class LoanService {
             !Boolean.FALSE.equals(request.autoValidate()),
             metadata,
             policy);
-    try {
-      workflows.requestLoan(input, Boolean.TRUE.equals(request.waitForValidation()));
+    try (DecisionWaits.Wait wait =
+        decisionWaits.tryWait(Boolean.TRUE.equals(request.waitForValidation()))) {
+      workflows.requestLoan(input, wait.granted());
     } catch (WorkflowGateway.Rejected e) {
       throw saltReused(request.saltId());
     } catch (WorkflowGateway.AlreadyEnded e) {

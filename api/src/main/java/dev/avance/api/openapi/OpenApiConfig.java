@@ -344,6 +344,25 @@ public class OpenApiConfig {
           new ApiResponse()
               .description("`unsupported_media_type`: send `Content-Type: application/json`"));
     }
+    if (body) {
+      responses.putIfAbsent(
+          "413",
+          new ApiResponse()
+              .description("`payload_too_large`: the body is over the limit (64 KiB by default)"));
+    }
+    if (!operators) {
+      responses.putIfAbsent(
+          "429",
+          new ApiResponse()
+              .description(
+                  "`rate_limited`: too many requests for this key; retry after `Retry-After`"
+                      + " seconds")
+              .addHeaderObject(
+                  "Retry-After",
+                  new io.swagger.v3.oas.models.headers.Header()
+                      .description("Seconds to wait before retrying")
+                      .schema(new IntegerSchema().minimum(java.math.BigDecimal.ONE))));
+    }
     responses.putIfAbsent(
         "500",
         new ApiResponse().description("`internal_error`: an unexpected error, never bad input"));

@@ -11,6 +11,10 @@ public record DeliveryResponse(
     @Schema(allowableValues = {"PENDING", "RETRYING", "DELIVERED", "FAILED"}) String status,
     int attempts,
     Integer lastStatusCode,
-    String lastError,
+    @Schema(
+            description =
+                "Why the last attempt failed, in Avance's words (`HTTP 302`, `connection refused`,"
+                    + " `refused: ...`); never what the receiver sent")
+        String lastError,
     Instant createdAt,
     Instant deliveredAt) {}

@@ -2,6 +2,7 @@ package dev.avance.api.webhook;
 
 import dev.avance.activities.platform.Platform;
 import dev.avance.api.common.PageResponse;
+import dev.avance.api.openapi.ProblemResponse;
 import dev.avance.api.openapi.Tags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,6 +30,9 @@ public class WebhookController {
       operationId = "createWebhook",
       summary = "Subscribe to events",
       description = "The answer shows the signing secret once; keep it to verify deliveries.")
+  @ProblemResponse(
+      status = 409,
+      description = "`webhook_limit_reached`: the environment has its maximum of subscriptions")
   @PostMapping(path = "/webhooks", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   public WebhookResponse create(Platform platform, @Valid @RequestBody CreateWebhookRequest body) {
@@ -51,7 +55,9 @@ public class WebhookController {
   @Operation(
       operationId = "listWebhookDeliveries",
       summary = "The delivery log of a subscription",
-      description = "The latest 100 deliveries: status, attempts, last HTTP status.")
+      description =
+          "The latest 100 deliveries: status, attempts, the last HTTP status code and, for a"
+              + " failed attempt, a short reason of Avance's (never what the receiver sent).")
   @GetMapping("/webhook/{id}/deliveries")
   public PageResponse<DeliveryResponse> deliveries(Platform platform, @PathVariable String id) {
     return webhooks.deliveries(platform, id);

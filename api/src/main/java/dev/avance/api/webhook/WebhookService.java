@@ -2,59 +2,52 @@ package dev.avance.api.webhook;
 
 import dev.avance.activities.platform.ApiKeys;
 import dev.avance.activities.platform.Platform;
+import dev.avance.activities.webhook.EgressPolicy;
 import dev.avance.activities.webhook.WebhookRepository;
 import dev.avance.activities.webhook.WebhookSignature;
 import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
-import java.net.URI;
+import dev.avance.api.error.ErrorCode;
 import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 @Service
 public class WebhookService {
   private final WebhookRepository webhooks;
+  private final EgressPolicy egress;
   private final Clock clock;
-  private final Set<String> allowedHosts;
 
-  public WebhookService(
-      WebhookRepository webhooks,
-      Clock clock,
-      @Value("${avance.webhooks.allowed-hosts:}") List<String> allowedHosts) {
+  public WebhookService(WebhookRepository webhooks, EgressPolicy egress, Clock clock) {
     this.webhooks = webhooks;
+    this.egress = egress;
     this.clock = clock;
-    this.allowedHosts =
-        allowedHosts.stream()
-            .map(String::trim)
-            .filter(h -> !h.isEmpty())
-            .map(h -> h.toLowerCase(Locale.ROOT))
-            .collect(Collectors.toSet());
   }
 
   public WebhookResponse create(Platform platform, CreateWebhookRequest request) {
-    // Where set (tests, fuzzing, locked-down deployments), only these hosts receive deliveries.
-    if (!allowedHosts.isEmpty()) {
-      String host;
-      try {
-        host = URI.create(request.toUrl()).getHost();
-      } catch (IllegalArgumentException e) {
-        host = null;
-      }
-      if (host == null || !allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
-        throw ApiException.invalidField(
-            "to_url", "host_not_allowed", "the host must be one of " + new TreeSet<>(allowedHosts));
-      }
+    try {
+      // The URL's own rules now; its host's addresses at every delivery (they can change).
+      egress.check(request.toUrl(), platform.isSandbox());
+    } catch (EgressPolicy.Refused e) {
+      throw ApiException.invalidField("to_url", e.code(), e.getMessage());
     }
     String id = UUID.randomUUID().toString();
     String secret = ApiKeys.generate("whsec_");
     var at = clock.instant();
-    webhooks.create(id, platform.id(), request.toUrl(), request.eventTypes(), secret, at);
+    if (!webhooks.createWithin(
+        egress.maxSubscriptions(),
+        id,
+        platform.id(),
+        request.toUrl(),
+        request.eventTypes(),
+        secret,
+        at)) {
+      throw new ApiException(
+          ErrorCode.WEBHOOK_LIMIT_REACHED,
+          "This environment has "
+              + egress.maxSubscriptions()
+              + " webhooks already; delete one first");
+    }
     return new WebhookResponse(
         id, request.toUrl(), request.eventTypes(), secret, WebhookSignature.HEADER, at);
   }
