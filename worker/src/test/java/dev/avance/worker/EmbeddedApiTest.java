@@ -15,8 +15,11 @@ import org.springframework.util.FileSystemUtils;
  * server start-dev`) on free ports of its own. Subclasses share one context, so one runtime.
  */
 @SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    // A port chosen before the start, not a random one: the dev server's UI is given the codec
+    // endpoint, on this port, before the web server starts.
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = {
+      "server.port=${avance.it.http-port}",
       "avance.mode=embedded",
       "avance.home=target/api-it-home",
       "avance.embedded.temporal-cli=${temporal.cli}",
@@ -44,7 +47,10 @@ abstract class EmbeddedApiTest {
     // Chosen before Spring reads its environment: the embedded runtime starts from it.
     for (String port :
         new String[] {
-          "avance.it.temporal-port", "avance.it.temporal-ui-port", "avance.it.postgres-port"
+          "avance.it.temporal-port",
+          "avance.it.temporal-ui-port",
+          "avance.it.postgres-port",
+          "avance.it.http-port"
         }) {
       if (System.getProperty(port) == null) {
         System.setProperty(port, Integer.toString(Ports.free()));

@@ -1,9 +1,11 @@
 package dev.avance.api.auth;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -18,6 +20,9 @@ public class WebConfig implements WebMvcConfigurer {
   /** Paths for Avance's operators, authenticated by the operator key instead of a platform's. */
   static final String OPERATOR_PATHS = "/ops/**";
 
+  /** The codec server: its own credentials (CodecAccess), CORS for the Temporal UI. */
+  static final String CODEC_PATHS = "/codec/**";
+
   /** Paths for sandbox keys only. */
   static final String SANDBOX_PATHS = "/sandbox/**";
 
@@ -25,16 +30,36 @@ public class WebConfig implements WebMvcConfigurer {
   private final OperatorKeyInterceptor operatorKey;
   private final SandboxPathGuard sandboxPaths;
   private final NulGuard nulGuard;
+  private final List<String> codecOrigins;
 
   public WebConfig(
       ApiKeyInterceptor apiKeys,
       OperatorKeyInterceptor operatorKey,
       SandboxPathGuard sandboxPaths,
-      NulGuard nulGuard) {
+      NulGuard nulGuard,
+      @Value("${avance.codec.allowed-origins:}") List<String> codecOrigins) {
     this.apiKeys = apiKeys;
     this.operatorKey = operatorKey;
     this.sandboxPaths = sandboxPaths;
     this.nulGuard = nulGuard;
+    this.codecOrigins = codecOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+  }
+
+  /**
+   * The Temporal UI calls the codec from the operator's browser: its origin only, with the headers
+   * it sends (its JSON body and X-Namespace make every call preflighted). No cookies: the codec's
+   * credential is a header or the token in the path.
+   */
+  @Override
+  public void addCorsMappings(CorsRegistry registry) {
+    if (!codecOrigins.isEmpty()) {
+      registry
+          .addMapping(CODEC_PATHS)
+          .allowedOrigins(codecOrigins.toArray(String[]::new))
+          .allowedMethods("POST")
+          .allowedHeaders("Content-Type", "X-Namespace", "Authorization")
+          .maxAge(600);
+    }
   }
 
   @Override
@@ -43,7 +68,8 @@ public class WebConfig implements WebMvcConfigurer {
         .addInterceptor(apiKeys)
         .addPathPatterns("/**")
         .excludePathPatterns(PUBLIC_PATHS)
-        .excludePathPatterns(OPERATOR_PATHS);
+        .excludePathPatterns(OPERATOR_PATHS)
+        .excludePathPatterns(CODEC_PATHS);
     registry.addInterceptor(operatorKey).addPathPatterns(OPERATOR_PATHS);
     registry.addInterceptor(sandboxPaths).addPathPatterns(SANDBOX_PATHS);
     registry.addInterceptor(nulGuard).addPathPatterns("/**").excludePathPatterns(PUBLIC_PATHS);
