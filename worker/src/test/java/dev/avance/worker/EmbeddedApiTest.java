@@ -15,8 +15,11 @@ import org.springframework.util.FileSystemUtils;
  * server start-dev`) on free ports of its own. Subclasses share one context, so one runtime.
  */
 @SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    // A port chosen before the start, not a random one: the dev server's UI is given the codec
+    // endpoint, on this port, before the web server starts.
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = {
+      "server.port=${avance.it.http-port}",
       "avance.mode=embedded",
       "avance.home=target/api-it-home",
       "avance.embedded.temporal-cli=${temporal.cli}",
@@ -55,7 +58,8 @@ abstract class EmbeddedApiTest {
           "avance.it.temporal-ui-port",
           "avance.it.postgres-port",
           "avance.it.webhook-port",
-          "avance.it.raw-port"
+          "avance.it.raw-port",
+          "avance.it.http-port"
         }) {
       if (System.getProperty(port) == null) {
         System.setProperty(port, Integer.toString(Ports.free()));

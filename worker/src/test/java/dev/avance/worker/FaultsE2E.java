@@ -116,7 +116,8 @@ class FaultsE2E {
                 "SPRING_DATASOURCE_USERNAME", "postgres",
                 "SPRING_DATASOURCE_PASSWORD", "",
                 "AVANCE_DEMO_ENABLED", "true",
-                "AVANCE_SECRETS_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
+                "AVANCE_SECRETS_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "AVANCE_PAYLOAD_KEYS", "faults:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
     app.awaitReady(run, "run");
     Http api = app.api();
     String borrowerId =

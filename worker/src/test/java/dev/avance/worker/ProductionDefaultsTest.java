@@ -23,7 +23,9 @@ class ProductionDefaultsTest {
           "POSTGRES_PASSWORD",
           "AVANCE_DB_PASSWORD",
           "AVANCE_SECRETS_KEY",
-          "AVANCE_OPERATOR_API_KEY");
+          "AVANCE_OPERATOR_API_KEY",
+          "AVANCE_PAYLOAD_KEYS",
+          "AVANCE_CODEC_TOKEN");
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> compose() throws IOException {
@@ -49,6 +51,28 @@ class ProductionDefaultsTest {
       assertThat(env.get("AVANCE_DEMO_API_KEY")).as(role).isNull();
     }
     assertThat(environment("avance-api").get("AVANCE_DEMO_ENABLED")).isEqualTo("false");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theTemporalUiDecodesThroughAvancesCodecServer() throws IOException {
+    for (String role : List.of("avance-api", "avance-worker")) {
+      assertThat(environment(role).get("AVANCE_PAYLOAD_KEYS").toString())
+          .as(role + " encrypts and decrypts payloads")
+          .startsWith("${AVANCE_PAYLOAD_KEYS:?");
+    }
+    Map<String, Object> ui = environment("temporal-ui");
+    assertThat(ui.get("TEMPORAL_CODEC_ENDPOINT").toString())
+        .as("the browser reaches the API at its published port")
+        .startsWith("http://localhost:8080/codec/ui/${AVANCE_CODEC_TOKEN:?");
+    assertThat(ui.get("TEMPORAL_CODEC_PASS_ACCESS_TOKEN")).isEqualTo("false");
+    Map<String, Object> api = environment("avance-api");
+    assertThat(api.get("AVANCE_CODEC_TOKEN").toString()).startsWith("${AVANCE_CODEC_TOKEN:?");
+    assertThat(api.get("AVANCE_CODEC_ALLOWED_ORIGINS"))
+        .as("CORS for the UI's published origin")
+        .isEqualTo("http://localhost:8233");
+    assertThat((List<Object>) service("temporal-ui").get("ports")).contains("8233:8080");
+    assertThat((List<Object>) service("avance-api").get("ports")).contains("8080:8080");
   }
 
   @Test

@@ -3,9 +3,11 @@ package dev.avance.api.auth;
 import dev.avance.api.limits.BodyLimitInterceptor;
 import dev.avance.api.limits.RateLimitInterceptor;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -20,6 +22,9 @@ public class WebConfig implements WebMvcConfigurer {
   /** Paths for Avance's operators, authenticated by the operator key instead of a platform's. */
   static final String OPERATOR_PATHS = "/ops/**";
 
+  /** The codec server: its own credentials (CodecAccess), CORS for the Temporal UI. */
+  static final String CODEC_PATHS = "/codec/**";
+
   /** Paths for sandbox keys only. */
   static final String SANDBOX_PATHS = "/sandbox/**";
 
@@ -29,6 +34,7 @@ public class WebConfig implements WebMvcConfigurer {
   private final NulGuard nulGuard;
   private final BodyLimitInterceptor bodyLimit;
   private final RateLimitInterceptor rateLimit;
+  private final List<String> codecOrigins;
 
   public WebConfig(
       ApiKeyInterceptor apiKeys,
@@ -36,13 +42,32 @@ public class WebConfig implements WebMvcConfigurer {
       SandboxPathGuard sandboxPaths,
       NulGuard nulGuard,
       BodyLimitInterceptor bodyLimit,
-      RateLimitInterceptor rateLimit) {
+      RateLimitInterceptor rateLimit,
+      @Value("${avance.codec.allowed-origins:}") List<String> codecOrigins) {
     this.bodyLimit = bodyLimit;
     this.rateLimit = rateLimit;
     this.apiKeys = apiKeys;
     this.operatorKey = operatorKey;
     this.sandboxPaths = sandboxPaths;
     this.nulGuard = nulGuard;
+    this.codecOrigins = codecOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+  }
+
+  /**
+   * The Temporal UI calls the codec from the operator's browser: its origin only, with the headers
+   * it sends (its JSON body and X-Namespace make every call preflighted). No cookies: the codec's
+   * credential is a header or the token in the path.
+   */
+  @Override
+  public void addCorsMappings(CorsRegistry registry) {
+    if (!codecOrigins.isEmpty()) {
+      registry
+          .addMapping(CODEC_PATHS)
+          .allowedOrigins(codecOrigins.toArray(String[]::new))
+          .allowedMethods("POST")
+          .allowedHeaders("Content-Type", "X-Namespace", "Authorization")
+          .maxAge(600);
+    }
   }
 
   @Override
@@ -52,14 +77,16 @@ public class WebConfig implements WebMvcConfigurer {
         .addInterceptor(apiKeys)
         .addPathPatterns("/**")
         .excludePathPatterns(PUBLIC_PATHS)
-        .excludePathPatterns(OPERATOR_PATHS);
+        .excludePathPatterns(OPERATOR_PATHS)
+        .excludePathPatterns(CODEC_PATHS);
     // After authentication: one bucket per environment a key opens. Operators are not limited
-    // (one trusted key, and their endpoints are how an incident is handled).
+    // (one trusted key, and their endpoints are how an incident is handled), nor is the codec.
     registry
         .addInterceptor(rateLimit)
         .addPathPatterns("/**")
         .excludePathPatterns(PUBLIC_PATHS)
-        .excludePathPatterns(OPERATOR_PATHS);
+        .excludePathPatterns(OPERATOR_PATHS)
+        .excludePathPatterns(CODEC_PATHS);
     registry.addInterceptor(operatorKey).addPathPatterns(OPERATOR_PATHS);
     registry.addInterceptor(sandboxPaths).addPathPatterns(SANDBOX_PATHS);
     registry.addInterceptor(nulGuard).addPathPatterns("/**").excludePathPatterns(PUBLIC_PATHS);

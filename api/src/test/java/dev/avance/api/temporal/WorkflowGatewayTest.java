@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avance.workflows.common.AvanceDataConverter;
 import dev.avance.workflows.common.AvanceSearchAttributes;
+import dev.avance.workflows.common.PayloadEncryption;
 import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.loan.AwaitDecision;
 import dev.avance.workflows.loan.BankAccount;
@@ -27,6 +28,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,7 +137,9 @@ class WorkflowGatewayTest {
         TestEnvironmentOptions.newBuilder()
             .setWorkflowClientOptions(
                 WorkflowClientOptions.newBuilder()
-                    .setDataConverter(AvanceDataConverter.create())
+                    .setDataConverter(
+                        AvanceDataConverter.create(
+                            new PayloadEncryption(Map.of("test", new byte[32]))))
                     .validateAndBuildWithDefaults());
     AvanceSearchAttributes.definitions().forEach(options::registerSearchAttribute);
     env = TestWorkflowEnvironment.newInstance(options.build());

@@ -3,7 +3,10 @@ package dev.avance.worker.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +63,21 @@ public class EmbeddedRuntimeListener implements ApplicationListener<ApplicationE
     int uiPort = env.getProperty("avance.embedded.temporal-ui-port", Integer.class, 8233);
     // Find the CLI first: a missing CLI should fail before anything else starts.
     TemporalDevServer.findCli(env.getProperty("avance.embedded.temporal-cli"));
+    String codecToken = codecToken(env, home);
+    int httpPort = env.getProperty("server.port", Integer.class, 8080);
+    // A random HTTP port (0) is known only after the UI has started: then the UI has no codec.
+    String codecEndpoint =
+        httpPort > 0 ? "http://localhost:" + httpPort + "/codec/ui/" + codecToken : null;
     EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(home, pgPort);
     TemporalDevServer temporal;
     try {
       temporal =
           TemporalDevServer.start(
-              home, env.getProperty("avance.embedded.temporal-cli"), temporalPort, uiPort);
+              home,
+              env.getProperty("avance.embedded.temporal-cli"),
+              temporalPort,
+              uiPort,
+              codecEndpoint);
     } catch (RuntimeException e) {
       postgres.close();
       throw e;
@@ -88,7 +100,40 @@ public class EmbeddedRuntimeListener implements ApplicationListener<ApplicationE
     // Only here: in external mode there is no such indicator, and naming it would fail the start.
     props.put(
         "management.endpoint.health.group.readiness.include", "readinessState,embeddedRuntime");
+    props.put("avance.codec.token", codecToken);
+    if (env.getProperty("avance.codec.allowed-origins", "").isBlank()) {
+      props.put(
+          "avance.codec.allowed-origins",
+          "http://localhost:" + uiPort + ",http://127.0.0.1:" + uiPort);
+    }
     env.getPropertySources().addFirst(new MapPropertySource("avanceEmbeddedRuntime", props));
+  }
+
+  /**
+   * The Temporal UI's decode credential (AVANCE_CODEC_TOKEN), generated once into the home folder
+   * when not set, like the demo keys: the dev server's UI is given it at every start.
+   */
+  private static String codecToken(ConfigurableEnvironment env, Path home) {
+    String configured = env.getProperty("avance.codec.token", "");
+    if (!configured.isBlank()) {
+      return configured.trim();
+    }
+    Path file = home.resolve("codec-token");
+    try {
+      if (!Files.exists(file)) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        Files.writeString(
+            file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      }
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new EmbeddedRuntimeException(
+          "Cannot keep the codec token in " + file + ".",
+          "Set AVANCE_HOME to a writable folder, or AVANCE_CODEC_TOKEN.",
+          e);
+    }
   }
 
   /**

@@ -45,7 +45,9 @@ final class TemporalDevServer implements SupervisedChild {
     this.uiPort = uiPort;
   }
 
-  static TemporalDevServer start(Path home, String configuredCli, int port, int uiPort) {
+  /** {@code codecEndpoint}: the UI's remote codec (Avance's /codec), null for none. */
+  static TemporalDevServer start(
+      Path home, String configuredCli, int port, int uiPort, String codecEndpoint) {
     Path cli = findCli(configuredCli);
     Path pidFile = home.resolve("temporal.pid");
     ChildProcesses.stopOrphan(pidFile, "temporal");
@@ -79,6 +81,11 @@ final class TemporalDevServer implements SupervisedChild {
             "frontend.enableUpdateWorkflowExecution=true",
             "--dynamic-config-value",
             "frontend.enableUpdateWorkflowExecutionAsyncAccepted=true"));
+    if (codecEndpoint != null) {
+      // The UI decodes the encrypted payloads through Avance, from the operator's browser.
+      command.add("--ui-codec-endpoint");
+      command.add(codecEndpoint);
+    }
     // Registered here for a new database file; SearchAttributeRegistrar covers an existing one.
     for (Map.Entry<String, IndexedValueType> attribute :
         AvanceSearchAttributes.definitions().entrySet()) {

@@ -2,12 +2,21 @@ package dev.avance.workflows.testing;
 
 import dev.avance.workflows.common.AvanceDataConverter;
 import dev.avance.workflows.common.AvanceSearchAttributes;
+import dev.avance.workflows.common.PayloadEncryption;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.util.Map;
 
 /** Time-skipping test environments configured like production: converter and search attributes. */
 public final class TestEnvironments {
+  /**
+   * A fixed key, so that the workflow tests run through the payload codec like production and a
+   * history recorded with it replays on any machine; the recorded plaintext histories pass through.
+   */
+  public static final PayloadEncryption ENCRYPTION =
+      new PayloadEncryption(Map.of("workflow-tests", new byte[32]));
+
   private TestEnvironments() {}
 
   public static TestWorkflowEnvironment create() {
@@ -30,7 +39,7 @@ public final class TestEnvironments {
             .setUseTimeskipping(skipTime)
             .setWorkflowClientOptions(
                 WorkflowClientOptions.newBuilder()
-                    .setDataConverter(AvanceDataConverter.create())
+                    .setDataConverter(AvanceDataConverter.create(ENCRYPTION))
                     .validateAndBuildWithDefaults());
     if (initialTime != null) {
       options.setInitialTime(initialTime);
