@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -1089,6 +1090,92 @@ class LoanWorkflowTest {
         .isEqualTo(DUE.plusDays(1));
     running(input).transferReceived(new TransferReceived("bank-conf", 50_000, NOW));
     assertThat(result(input).status()).isEqualTo(LoanStatus.CLOSED);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(180)
+  void aLongLateLoanContinuesAsNewCarryingItsStateAndLosesNoSignal() {
+    loans.assessment = new LoanAssessment("READY", "ACTIVE", false, false, FakeLoanActivities.SCT);
+    start(NOW);
+    LoanPolicy shortHistories = new LoanPolicy(7, 3, 20_000_000L, 56, DelinquencyDays.DEFAULT, 30);
+    RequestLoan input = loan(TODAY, DUE, true, shortHistories);
+    request(input);
+    String workflowId = LoanWorkflow.workflowId(input.loanId());
+
+    // D+10: late, OVERDUE, two reminders, and more history than one run may hold.
+    env.sleep(Duration.ofDays(30 + 10));
+    assertThat(continuedFrom(workflowId)).as("a run continued as new").isNotEmpty();
+    LoanState midway = running(input).state();
+    assertThat(midway.status()).isEqualTo(LoanStatus.TO_REPAY);
+    assertThat(midway.late()).isTrue();
+    assertThat(midway.toRepayAt()).isEqualTo(DUE);
+    assertThat(midway.outstandingPrincipalCents()).isEqualTo(50_000);
+    assertThat(midway.paidAt()).isNotNull();
+    assertThat(lastStage()).isEqualTo(DelinquencyStage.OVERDUE);
+
+    // Two transfers back to back: whichever run takes them in, both are applied, once each.
+    String before = WorkflowStub.fromTyped(running(input)).getExecution().getRunId();
+    running(input).transferReceived(new TransferReceived("part-1", 10_000, NOW));
+    running(input).transferReceived(new TransferReceived("part-2", 10_000, NOW));
+    for (int look = 0;
+        look < 200 && running(input).state().outstandingPrincipalCents() > 30_000;
+        look++) {
+      env.sleep(Duration.ofMinutes(1));
+    }
+    assertThat(running(input).state().outstandingPrincipalCents()).isEqualTo(30_000);
+    env.sleep(Duration.ofDays(60));
+    assertThat(WorkflowStub.fromTyped(running(input)).describe().getExecution().getRunId())
+        .as("later runs")
+        .isNotEqualTo(before);
+    assertThat(stageEvents())
+        .containsExactly(
+            Map.entry("loan.DELINQUENCY_LATE", DUE.plusDays(1)),
+            Map.entry("loan.DELINQUENCY_OVERDUE", DUE.plusDays(4)),
+            Map.entry("loan.DELINQUENCY_COLLECTIONS", DUE.plusDays(15)),
+            Map.entry("loan.DELINQUENCY_DEFAULTED", DUE.plusDays(60)));
+    assertThat(running(input).state().late()).isTrue();
+
+    running(input).transferReceived(new TransferReceived("rest", 30_000, NOW));
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
+    assertThat(done.outstandingPrincipalCents()).isZero();
+    assertThat(done.toRepayAt()).isEqualTo(DUE);
+    assertThat(lastStage()).isEqualTo(DelinquencyStage.CURRENT);
+    // Nothing told twice across the runs: one registration, one LATE, each reminder once.
+    assertThat(loans.registered).hasSize(1);
+    // (A key told twice is one event in the read model; a key reused for another event is not.)
+    Map<String, Set<String>> typesByKey =
+        loans.changes.stream()
+            .collect(
+                Collectors.groupingBy(
+                    LoanStatusChange::eventKey,
+                    Collectors.mapping(LoanStatusChange::eventType, Collectors.toSet())));
+    assertThat(typesByKey.values()).allSatisfy(types -> assertThat(types).hasSize(1));
+    Map<String, Long> keysByType =
+        typesByKey.values().stream()
+            .map(types -> types.iterator().next())
+            .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+    assertThat(keysByType)
+        .containsEntry("loan.LATE", 1L)
+        .containsEntry("loan.TO_REPAY", 1L)
+        .containsEntry("loan.DUNNING_D1", 1L)
+        .containsEntry("loan.DUNNING_D15", 1L);
+    assertThat(repaidByKey())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("part-1", 10_000L, "part-2", 10_000L, "rest", 30_000L));
+    // The last run, which started from the carried state.
+    Histories.record(client, workflowId, "v7-loan-continued-as-new");
+  }
+
+  /** The run the latest run of the workflow continued from; empty for a first run. */
+  private String continuedFrom(String workflowId) {
+    return client
+        .fetchHistory(workflowId)
+        .getEvents()
+        .get(0)
+        .getWorkflowExecutionStartedEventAttributes()
+        .getContinuedExecutionRunId();
   }
 
   /** The typed refusal an update was refused with, as the API reads it. */
