@@ -13,6 +13,8 @@ import java.util.List;
  * @param unappliedTransfers transfers told to the old run and not applied yet, applied by the new
  *     one
  * @param pendingReturn a return told to the old run that its loop has not acted on yet
+ * @param writtenOff the write-off the loan was told of, null if none
+ * @param writeOffTaken the loan acted on it: no more timers
  */
 public record LoanCarryOver(
     LoanStatus status,
@@ -37,4 +39,6 @@ public record LoanCarryOver(
     List<String> handledReturns,
     boolean withdrawalAsked,
     boolean awaitingFees,
-    boolean feesSettled) {}
+    boolean feesSettled,
+    WrittenOff writtenOff,
+    boolean writeOffTaken) {}

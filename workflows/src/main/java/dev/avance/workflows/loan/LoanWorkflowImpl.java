@@ -94,6 +94,13 @@ public class LoanWorkflowImpl implements LoanWorkflow {
    */
   static final String CONTINUE_AS_NEW = "continue-as-new";
 
+  /**
+   * Told of its write-off, a loan stops its reminders and stages and waits, with no timer, for
+   * recovery money; repaid in full it ends CLOSED (its interest was written off, no fees to wait
+   * for).
+   */
+  static final String WRITE_OFF = "written-off";
+
   private static final int B2B_RETURN_WINDOW_DAYS = 5;
 
   private static final Set<String> CREDIT_REFUSALS =
@@ -154,6 +161,11 @@ public class LoanWorkflowImpl implements LoanWorkflow {
 
   /** Reminders sent since the loan last went late. */
   private int dunning;
+
+  /** Told by the write-off; {@link #writeOffTaken} once the loop acted on it. */
+  private WrittenOff writtenOff;
+
+  private boolean writeOffTaken;
 
   /** Ever late before it was repaid: what scoring judges the loan by, not the collection day. */
   private boolean wasLate;
@@ -231,6 +243,8 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     handledReturns.addAll(c.handledReturns());
     withdrawalAsked = c.withdrawalAsked();
     feesSettled = c.feesSettled();
+    writtenOff = c.writtenOff();
+    writeOffTaken = c.writeOffTaken();
     decided = true;
     validated = true;
     payoutCommitted = true;
@@ -301,7 +315,9 @@ public class LoanWorkflowImpl implements LoanWorkflow {
             List.copyOf(handledReturns),
             withdrawalAsked,
             awaitingFees,
-            feesSettled);
+            feesSettled,
+            writtenOff,
+            writeOffTaken);
     log.info("Loan {} continues as new", input.loanId());
     Workflow.continueAsNew(
         ContinueAsNewOptions.newBuilder()
@@ -466,7 +482,17 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         continueAsNewNow(false);
       }
       int seen = changes;
-      if (repayment.collectsByDebit() && !debitInstructed && !late) {
+      if (writtenOff != null && !writeOffTaken && writeOffHandled()) {
+        writeOffTaken = true;
+        // The write-off's own transaction wrote this event: the same key, one event.
+        change(status, null, LoanEvent.WRITTEN_OFF, input.loanId() + ":written_off");
+      }
+      if (writeOffTaken) {
+        // Written off: no debit, no reminder, no stage; only recovery money wakes the loan.
+        journal.nextAction("Recovery by transfer (written off)", null);
+        recordAndIndex();
+        Workflow.await(() -> changes != seen || continueAsNewDue());
+      } else if (repayment.collectsByDebit() && !debitInstructed && !late) {
         LocalDate instructOn =
             TargetCalendar.sddInstructionDate(toRepayAt, policy.sddLeadBusinessDays());
         journal.nextAction(
@@ -550,8 +576,10 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       change(status, null, LoanEvent.DELINQUENCY_CURRENT);
     }
     // Interest is billed monthly; the borrower pays it when Avance collects by direct debit,
-    // otherwise the platform does and the loan is done.
-    LoanStatus end = repayment.directDebit() ? LoanStatus.TO_REPAY_FEES : LoanStatus.CLOSED;
+    // otherwise the platform does and the loan is done. A written-off loan's interest was written
+    // off with it: nothing more is billed.
+    LoanStatus end =
+        repayment.directDebit() && !writeOffTaken ? LoanStatus.TO_REPAY_FEES : LoanStatus.CLOSED;
     change(end, null, LoanEvent.of(end));
   }
 
@@ -954,6 +982,23 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   }
 
   @Override
+  public void writtenOff(WrittenOff told) {
+    // Told again (the service resends after a retry), or after the loan was repaid: nothing.
+    // The books may book the payout before the bank's answer reaches the loan: INITIATED too.
+    if (told != null
+        && writtenOff == null
+        && (status == LoanStatus.TO_REPAY || status == LoanStatus.INITIATED)) {
+      writtenOff = told;
+      changes++;
+    }
+  }
+
+  /** Whether this run acts on a write-off; loans started before it never were told one. */
+  private boolean writeOffHandled() {
+    return Workflow.getVersion(WRITE_OFF, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
+  @Override
   public void repaymentMethodChanged(RepaymentSetup setup) {
     newRepayment = setup;
     changes++;
@@ -966,7 +1011,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         input.platformId(),
         input.borrowerId(),
         status,
-        denialReason == null ? null : denialReason.code(),
+        denialReason,
         input.amountCents(),
         outstanding,
         input.toPayAt(),

@@ -378,7 +378,7 @@ class LoanWorkflowTest {
     LoanState state = request(input);
 
     assertThat(state.status()).isEqualTo(LoanStatus.DECLINED);
-    assertThat(state.denialReason()).isEqualTo("BORROWER_TO_SIGN");
+    assertThat(state.denialReason()).isEqualTo(DenialReason.BORROWER_TO_SIGN);
     assertThat(credit.calls).isEmpty();
     assertThat(bank.instructed).isEmpty();
   }
@@ -388,7 +388,8 @@ class LoanWorkflowTest {
     start(NOW);
     RequestLoan input = loan(TODAY, TODAY.plusDays(121), true);
 
-    assertThat(request(input).denialReason()).isEqualTo("EXCESSIVE_DURATION_LOAN_REQUEST");
+    assertThat(request(input).denialReason())
+        .isEqualTo(DenialReason.EXCESSIVE_DURATION_LOAN_REQUEST);
   }
 
   @Test
@@ -397,7 +398,7 @@ class LoanWorkflowTest {
     start(NOW);
 
     assertThat(request(loan(TODAY, TODAY.plusDays(30), true)).denialReason())
-        .isEqualTo("LATE_REPAYMENT_BORROWER");
+        .isEqualTo(DenialReason.LATE_REPAYMENT_BORROWER);
   }
 
   @Test
@@ -409,7 +410,7 @@ class LoanWorkflowTest {
     LoanState state = request(input);
 
     assertThat(state.status()).isEqualTo(LoanStatus.DECLINED);
-    assertThat(state.denialReason()).isEqualTo("AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE");
+    assertThat(state.denialReason()).isEqualTo(DenialReason.AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE);
     assertThat(bank.instructed).isEmpty();
     Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-declined");
   }
@@ -437,7 +438,7 @@ class LoanWorkflowTest {
     LoanState expired = result(input);
 
     assertThat(expired.status()).isEqualTo(LoanStatus.DECLINED);
-    assertThat(expired.denialReason()).isEqualTo("LOAN_REQUEST_EXPIRED");
+    assertThat(expired.denialReason()).isEqualTo(DenialReason.LOAN_REQUEST_EXPIRED);
     assertThat(credit.calls).containsExactly("reserve", "release");
   }
 
@@ -806,7 +807,7 @@ class LoanWorkflowTest {
     LoanState done = result(input);
 
     assertThat(done.status()).isEqualTo(LoanStatus.DECLINED);
-    assertThat(done.denialReason()).isEqualTo("EXCESSIVE_DURATION_LOAN_REQUEST");
+    assertThat(done.denialReason()).isEqualTo(DenialReason.EXCESSIVE_DURATION_LOAN_REQUEST);
     assertThat(bank.of(PaymentType.PAYOUT)).isEmpty();
     assertThat(credit.calls).containsExactly("reserve", "release");
     Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-late-consent");
@@ -823,7 +824,7 @@ class LoanWorkflowTest {
     LoanState done = result(input);
 
     assertThat(done.status()).isEqualTo(LoanStatus.DECLINED);
-    assertThat(done.denialReason()).isEqualTo("LATE_REPAYMENT_BORROWER");
+    assertThat(done.denialReason()).isEqualTo(DenialReason.LATE_REPAYMENT_BORROWER);
     assertThat(bank.of(PaymentType.PAYOUT)).isEmpty();
     assertThat(credit.calls).containsExactly("reserve", "release");
     assertThat(loans.eventTypes()).containsSubsequence("loan.SCHEDULED", "loan.DECLINED");
@@ -1112,6 +1113,10 @@ class LoanWorkflowTest {
     assertThat(midway.outstandingPrincipalCents()).isEqualTo(50_000);
     assertThat(midway.paidAt()).isNotNull();
     assertThat(lastStage()).isEqualTo(DelinquencyStage.OVERDUE);
+    // Updates to the workflow id reach the latest run, with the state it carried: still late.
+    assertThatThrownBy(() -> running(input).changeDueDate(new ChangeDueDate("p", DUE.plusDays(60))))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .satisfies(e -> assertThat(refusal(e)).isEqualTo(LoanRefusal.LOAN_LATE));
 
     // Two transfers back to back: whichever run takes them in, both are applied, once each.
     String before = WorkflowStub.fromTyped(running(input)).getExecution().getRunId();
@@ -1166,6 +1171,43 @@ class LoanWorkflowTest {
             Map.of("part-1", 10_000L, "part-2", 10_000L, "rest", 30_000L));
     // The last run, which started from the carried state.
     Histories.record(client, workflowId, "v7-loan-continued-as-new");
+  }
+
+  @Test
+  void aWrittenOffLoanStopsChasingAndClosesWhenRecovered() {
+    loans.assessment = new LoanAssessment("READY", "ACTIVE", false, false, FakeLoanActivities.SCT);
+    start(NOW);
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+
+    // D+10: OVERDUE, reminded at D+1 and D+4.
+    env.sleep(Duration.ofDays(30 + 10));
+    assertThat(lastStage()).isEqualTo(DelinquencyStage.OVERDUE);
+    int timersBefore = timers(input).size();
+    running(input).writtenOff(new WrittenOff(NOW));
+    // The service resends it after a retry: one write-off all the same.
+    running(input).writtenOff(new WrittenOff(NOW));
+    env.sleep(Duration.ofDays(60));
+
+    assertThat(count("loan.WRITTEN_OFF")).isEqualTo(1);
+    assertThat(lastChange(LoanStatus.TO_REPAY).eventKey())
+        .isEqualTo(input.loanId() + ":written_off");
+    // No more reminders, stages or timers.
+    assertThat(loans.eventTypes())
+        .doesNotContain(
+            "loan.DUNNING_D15", "loan.DELINQUENCY_COLLECTIONS", "loan.DELINQUENCY_DEFAULTED");
+    assertThat(timers(input)).hasSize(timersBefore);
+    LoanState state = running(input).state();
+    assertThat(state.status()).isEqualTo(LoanStatus.TO_REPAY);
+    assertThat(state.late()).isTrue();
+    assertThat(state.outstandingPrincipalCents()).isEqualTo(50_000);
+
+    // Recovery money is still applied (the books make it recovery income), and ends the loan.
+    running(input).transferReceived(new TransferReceived("recovered", 50_000, NOW));
+    LoanState done = result(input);
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
+    assertThat(repaidByKey()).containsEntry("recovered", 50_000L);
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v7-loan-written-off");
   }
 
   /** The run the latest run of the workflow continued from; empty for a first run. */
