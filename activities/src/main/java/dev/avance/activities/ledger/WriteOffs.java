@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -152,6 +154,35 @@ public class WriteOffs {
         .param("l", loanId)
         .query(String.class)
         .optional();
+  }
+
+  /** The write-offs of these loans, by loan id, in one query (a page of loans). */
+  public Map<String, WriteOff> findAll(List<String> loanIds) {
+    Map<String, WriteOff> found = new HashMap<>();
+    if (loanIds.isEmpty()) {
+      return found;
+    }
+    jdbc.sql(
+            """
+            select loan_id, written_off_at, actor, reason, note, principal_cents, interest_cents,
+                penalties_cents
+            from loan_write_offs where loan_id in (:l)
+            """)
+        .param("l", loanIds)
+        .query(
+            (rs, n) ->
+                new WriteOff(
+                    rs.getString("loan_id"),
+                    instant(rs, "written_off_at"),
+                    rs.getString("actor"),
+                    WriteOffReason.valueOf(rs.getString("reason")),
+                    rs.getString("note"),
+                    rs.getLong("principal_cents"),
+                    rs.getLong("interest_cents"),
+                    rs.getLong("penalties_cents")))
+        .list()
+        .forEach(w -> found.put(w.loanId(), w));
+    return found;
   }
 
   public Optional<WriteOff> find(String loanId) {
