@@ -6,6 +6,7 @@ import static dev.avance.activities.ledger.LedgerLine.credit;
 import static dev.avance.activities.ledger.LedgerLine.debit;
 
 import dev.avance.activities.events.DomainEventRepository;
+import dev.avance.workflows.loan.LoanEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -145,7 +146,12 @@ public class WriteOffs {
         new LedgerEntry(
             loanId + ":write-off", EntryKind.WRITE_OFF, loanId, loanPlatform.get(), now, lines));
     events.append(
-        loanPlatform.get(), "loan", loanId, "loan.WRITTEN_OFF", loanId + ":written_off", now);
+        loanPlatform.get(),
+        "loan",
+        loanId,
+        LoanEvent.WRITTEN_OFF.code(),
+        loanId + ":written_off",
+        now);
     return new Outcome(writeOff, true);
   }
 

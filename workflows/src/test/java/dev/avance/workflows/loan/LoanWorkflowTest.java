@@ -1210,6 +1210,26 @@ class LoanWorkflowTest {
     Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v7-loan-written-off");
   }
 
+  @Test
+  void aWrittenOffSddLoanSendsNoDebitAndClosesWithoutWaitingForFees() {
+    start(NOW);
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+    env.sleep(Duration.ofDays(5));
+
+    running(input).writtenOff(new WrittenOff(NOW));
+    // Past the day its debit would have gone to the bank.
+    env.sleep(UNTIL_DEBIT_INSTRUCTED);
+    assertThat(bank.of(PaymentType.DIRECT_DEBIT)).isEmpty();
+    assertThat(running(input).state().debitInstructed()).isFalse();
+
+    running(input).transferReceived(new TransferReceived("recovered", 50_000, NOW));
+    // Its interest was written off with it: CLOSED, not TO_REPAY_FEES.
+    assertThat(WorkflowStub.fromTyped(running(input)).getResult(LoanState.class).status())
+        .isEqualTo(LoanStatus.CLOSED);
+    assertThat(count("loan.TO_REPAY_FEES")).isZero();
+  }
+
   /** The run the latest run of the workflow continued from; empty for a first run. */
   private String continuedFrom(String workflowId) {
     return client
