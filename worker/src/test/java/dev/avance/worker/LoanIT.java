@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.avance.workflows.rules.NextActions;
 import dev.avance.workflows.rules.PlannedDebit;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,6 +37,7 @@ class LoanIT extends EmbeddedApiTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired WorkflowClient temporal;
   Http http;
   String sddBorrower;
   String sctBorrower;
@@ -367,6 +371,67 @@ class LoanIT extends EmbeddedApiTest {
             .asString();
     awaitStatus(id, "TO_REPAY");
     return id;
+  }
+
+  @Test
+  void aWriteOffTellsTheLoanWhichStopsItsTimersAndStillTakesRecoveryMoney() {
+    String id = sctLoanToRepay(25_000, "INV-W");
+    String workflowId = "loan-" + id;
+
+    Http.Response first =
+        http.postJson("/ops/loan/" + id + "/write-off", OPERATOR_KEY, "{\"reason\":\"FRAUD\"}");
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    // Asked again: the same write-off, and the loan told again (it takes one).
+    Http.Response again =
+        http.postJson("/ops/loan/" + id + "/write-off", OPERATOR_KEY, "{\"reason\":\"FRAUD\"}");
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+
+    // The loan's due-date timer is canceled by the write-off, and no timer follows it.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              List<HistoryEvent> events = temporal.fetchHistory(workflowId).getEvents();
+              int signaled = -1;
+              for (int i = 0; i < events.size(); i++) {
+                HistoryEvent e = events.get(i);
+                if (signaled < 0
+                    && e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED
+                    && "writtenOff"
+                        .equals(e.getWorkflowExecutionSignaledEventAttributes().getSignalName())) {
+                  signaled = i;
+                }
+              }
+              assertThat(signaled).as("the loan was told").isNotNegative();
+              List<EventType> after =
+                  events.subList(signaled, events.size()).stream()
+                      .map(HistoryEvent::getEventType)
+                      .toList();
+              assertThat(after)
+                  .contains(EventType.EVENT_TYPE_TIMER_CANCELED)
+                  .doesNotContain(EventType.EVENT_TYPE_TIMER_STARTED);
+            });
+    assertThat(http.get("/loan/" + id + "/events", KEY_A).json().findValuesAsString("event_type"))
+        .containsOnlyOnce("loan.WRITTEN_OFF");
+
+    // Money that still comes is applied: the books make it recovery, and the loan closes.
+    JsonNode details = http.get("/loan/" + id + "/repayment-details", KEY_A).json();
+    Http.Response transfer =
+        http.postJson(
+            "/sandbox/incoming-transfers",
+            KEY_A,
+            "{\"to_iban\":\"%s\",\"amount\":25000,\"remittance_information\":\"%s\"}"
+                .formatted(
+                    details.path("account_number").asString(),
+                    details.path("reference").asString()));
+    assertThat(transfer.status()).as(transfer.body()).isEqualTo(202);
+    awaitStatus(id, "CLOSED");
+    assertThat(
+            jdbc.sql("select count(*) from ledger_entries where entry_key like :k")
+                .param("k", id + ":%:recovery")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test

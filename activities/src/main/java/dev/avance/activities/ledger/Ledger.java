@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -299,6 +300,83 @@ public class Ledger {
     LocalDate through = today.isAfter(payoutDay) ? today : payoutDay.plusDays(1);
     long fees = Interest.roundToCents(Interest.accrued(timeline, payoutDay, through));
     return new LoanBooks(principal, interestDue, fees);
+  }
+
+  /**
+   * {@link #loanBooks(String, LocalDate)} of many loans in two queries instead of two per loan (a
+   * page of {@code GET /loans}); a loan with no entries has books of zeros.
+   */
+  public Map<String, LoanBooks> loanBooks(List<String> loanIds, LocalDate today) {
+    record Move(String loanId, EntryKind kind, LocalDate day, long cents) {}
+    Map<String, LoanBooks> books = new HashMap<>();
+    if (loanIds.isEmpty()) {
+      return books;
+    }
+    Map<String, String> loanOfPrincipal = new HashMap<>();
+    Map<String, String> loanOfInterest = new HashMap<>();
+    for (String id : loanIds) {
+      loanOfPrincipal.put(Accounts.loan(id, AccountKind.PRINCIPAL), id);
+      loanOfInterest.put(Accounts.loan(id, AccountKind.INTEREST), id);
+    }
+    Map<String, List<Move>> movesByLoan = new HashMap<>();
+    jdbc.sql(
+            """
+            select l.account, e.kind, e.occurred_at, l.amount_cents from ledger_lines l
+            join ledger_entries e on e.id = l.entry_id
+            where l.account in (:a) order by e.occurred_at, e.id
+            """)
+        .param("a", List.copyOf(loanOfPrincipal.keySet()))
+        .query(
+            (rs, n) ->
+                new Move(
+                    loanOfPrincipal.get(rs.getString(1)),
+                    EntryKind.valueOf(rs.getString(2)),
+                    LocalDate.ofInstant(instant(rs, "occurred_at"), PARIS),
+                    rs.getLong(4)))
+        .list()
+        .forEach(m -> movesByLoan.computeIfAbsent(m.loanId(), k -> new ArrayList<>()).add(m));
+    Map<String, Long> interestByLoan = new HashMap<>();
+    jdbc.sql(
+            "select account, coalesce(sum(amount_cents), 0) from ledger_lines"
+                + " where account in (:a) group by account")
+        .param("a", List.copyOf(loanOfInterest.keySet()))
+        .query((rs, n) -> Map.entry(loanOfInterest.get(rs.getString(1)), rs.getLong(2)))
+        .list()
+        .forEach(e -> interestByLoan.put(e.getKey(), e.getValue()));
+    for (String id : loanIds) {
+      List<Move> moves = movesByLoan.getOrDefault(id, List.of());
+      long principal = moves.stream().mapToLong(Move::cents).sum();
+      long interestDue = interestByLoan.getOrDefault(id, 0L);
+      LocalDate payoutDay =
+          moves.stream()
+              .filter(m -> m.kind() == EntryKind.PAYOUT_BOOKED)
+              .map(Move::day)
+              .findFirst()
+              .orElse(null);
+      if (payoutDay == null) {
+        books.put(id, new LoanBooks(principal, interestDue, 0));
+        continue;
+      }
+      // The same timeline as the one-loan read, so that a list and a read agree to the cent.
+      TreeMap<LocalDate, Long> deltas = new TreeMap<>();
+      for (Move m : moves) {
+        LocalDate day =
+            m.kind() == EntryKind.PAYOUT_BOOKED
+                ? payoutDay
+                : (m.day().isAfter(payoutDay) ? m.day() : payoutDay.plusDays(1));
+        deltas.merge(day, m.cents(), Long::sum);
+      }
+      List<Interest.PrincipalChange> timeline = new ArrayList<>();
+      long running = 0;
+      for (Map.Entry<LocalDate, Long> d : deltas.entrySet()) {
+        running += d.getValue();
+        timeline.add(new Interest.PrincipalChange(d.getKey(), Math.max(0, running)));
+      }
+      LocalDate through = today.isAfter(payoutDay) ? today : payoutDay.plusDays(1);
+      long fees = Interest.roundToCents(Interest.accrued(timeline, payoutDay, through));
+      books.put(id, new LoanBooks(principal, interestDue, fees));
+    }
+    return books;
   }
 
   private static Map<String, Long> merged(List<LedgerLine> lines) {

@@ -6,11 +6,14 @@ import static dev.avance.activities.ledger.LedgerLine.credit;
 import static dev.avance.activities.ledger.LedgerLine.debit;
 
 import dev.avance.activities.events.DomainEventRepository;
+import dev.avance.workflows.loan.LoanEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -143,7 +146,12 @@ public class WriteOffs {
         new LedgerEntry(
             loanId + ":write-off", EntryKind.WRITE_OFF, loanId, loanPlatform.get(), now, lines));
     events.append(
-        loanPlatform.get(), "loan", loanId, "loan.WRITTEN_OFF", loanId + ":written_off", now);
+        loanPlatform.get(),
+        "loan",
+        loanId,
+        LoanEvent.WRITTEN_OFF.code(),
+        loanId + ":written_off",
+        now);
     return new Outcome(writeOff, true);
   }
 
@@ -152,6 +160,35 @@ public class WriteOffs {
         .param("l", loanId)
         .query(String.class)
         .optional();
+  }
+
+  /** The write-offs of these loans, by loan id, in one query (a page of loans). */
+  public Map<String, WriteOff> findAll(List<String> loanIds) {
+    Map<String, WriteOff> found = new HashMap<>();
+    if (loanIds.isEmpty()) {
+      return found;
+    }
+    jdbc.sql(
+            """
+            select loan_id, written_off_at, actor, reason, note, principal_cents, interest_cents,
+                penalties_cents
+            from loan_write_offs where loan_id in (:l)
+            """)
+        .param("l", loanIds)
+        .query(
+            (rs, n) ->
+                new WriteOff(
+                    rs.getString("loan_id"),
+                    instant(rs, "written_off_at"),
+                    rs.getString("actor"),
+                    WriteOffReason.valueOf(rs.getString("reason")),
+                    rs.getString("note"),
+                    rs.getLong("principal_cents"),
+                    rs.getLong("interest_cents"),
+                    rs.getLong("penalties_cents")))
+        .list()
+        .forEach(w -> found.put(w.loanId(), w));
+    return found;
   }
 
   public Optional<WriteOff> find(String loanId) {

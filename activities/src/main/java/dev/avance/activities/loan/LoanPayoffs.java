@@ -1,5 +1,8 @@
 package dev.avance.activities.loan;
 
+import dev.avance.activities.billing.BillingProperties;
+import dev.avance.activities.ledger.AccountKind;
+import dev.avance.activities.ledger.Accounts;
 import dev.avance.workflows.rules.Interest;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -17,13 +20,19 @@ import org.springframework.transaction.annotation.Transactional;
  * the billing run's own: the same principal timeline (payout day on the whole amount, each applied
  * repayment from the Paris day after the payout at the earliest), kept exact and rounded once as a
  * running total, so the payoff's interest is what the next bill would charge for those days.
+ *
+ * <p>With a penalty rate set, the penalties too: those billed and not paid (the loan's penalties
+ * account in the books) and those the next bill would charge, on the principal late each day after
+ * the due date since the last bill, at the rate, rounded once as billing rounds a line's.
  */
 @Repository
 public class LoanPayoffs {
   private final JdbcClient jdbc;
+  private final BillingProperties billing;
 
-  public LoanPayoffs(JdbcClient jdbc) {
+  public LoanPayoffs(JdbcClient jdbc, BillingProperties billing) {
     this.jdbc = jdbc;
+    this.billing = billing;
   }
 
   /** A loan's payoff on {@code day}, in cents; {@code interestExact} before rounding. */
@@ -33,13 +42,15 @@ public class LoanPayoffs {
       long principalCents,
       long interestCents,
       BigDecimal interestExact,
-      long billedUnpaidCents) {
+      long billedUnpaidCents,
+      long penaltiesCents) {
     public long totalCents() {
-      return principalCents + interestCents + billedUnpaidCents;
+      return principalCents + interestCents + billedUnpaidCents + penaltiesCents;
     }
   }
 
-  private record Loan(long amountCents, long outstandingCents, LocalDate payoutDay) {}
+  private record Loan(
+      long amountCents, long outstandingCents, LocalDate payoutDay, LocalDate dueDay) {}
 
   private record Billed(LocalDate accruedTo, BigDecimal accruedThrough) {}
 
@@ -52,7 +63,7 @@ public class LoanPayoffs {
     Optional<Loan> found =
         jdbc.sql(
                 "select amount_cents, outstanding_principal_cents,"
-                    + " (paid_at at time zone 'Europe/Paris')::date as payout_day"
+                    + " (paid_at at time zone 'Europe/Paris')::date as payout_day, to_repay_at"
                     + " from loans where platform_id = :p and id = :id and paid_at is not null")
             .param("p", platformId)
             .param("id", loanId)
@@ -61,7 +72,8 @@ public class LoanPayoffs {
                     new Loan(
                         rs.getLong("amount_cents"),
                         rs.getLong("outstanding_principal_cents"),
-                        rs.getDate("payout_day").toLocalDate()))
+                        rs.getDate("payout_day").toLocalDate(),
+                        rs.getDate("to_repay_at").toLocalDate()))
             .optional();
     if (found.isEmpty()) {
       return Optional.empty();
@@ -99,9 +111,53 @@ public class LoanPayoffs {
             .param("l", loanId)
             .query(Long.class)
             .single();
+    long penalties =
+        billedPenaltiesUnpaid(loanId)
+            + penaltyToBill(
+                loan, timeline, billed == null ? loan.payoutDay() : billed.accruedTo(), end);
     return Optional.of(
         new Payoff(
-            loanId, day, Math.max(0, loan.outstandingCents()), interest, exact, billedUnpaid));
+            loanId,
+            day,
+            Math.max(0, loan.outstandingCents()),
+            interest,
+            exact,
+            billedUnpaid,
+            penalties));
+  }
+
+  /** Penalties billed and not paid yet: the balance of the loan's penalties receivable. */
+  private long billedPenaltiesUnpaid(String loanId) {
+    return jdbc.sql("select coalesce(sum(amount_cents), 0) from ledger_lines where account = :a")
+        .param("a", Accounts.loan(loanId, AccountKind.PENALTIES))
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * The penalty the next bill would charge for [from, end): billing's rule, each day after the due
+   * date on the principal outstanding that day, times the rate, rounded once.
+   */
+  private long penaltyToBill(
+      Loan loan, List<Interest.PrincipalChange> timeline, LocalDate from, LocalDate end) {
+    if (billing.penaltyDailyRate().signum() == 0) {
+      return 0;
+    }
+    LocalDate start = from.isAfter(loan.dueDay()) ? from : loan.dueDay().plusDays(1);
+    long principalDays = 0;
+    for (int i = 0; i < timeline.size(); i++) {
+      LocalDate segFrom = timeline.get(i).day();
+      LocalDate segTo = i + 1 < timeline.size() ? timeline.get(i + 1).day() : end;
+      LocalDate a = segFrom.isAfter(start) ? segFrom : start;
+      LocalDate b = segTo.isBefore(end) ? segTo : end;
+      if (a.isBefore(b)) {
+        principalDays +=
+            timeline.get(i).principalCentsFromThatDay()
+                * java.time.temporal.ChronoUnit.DAYS.between(a, b);
+      }
+    }
+    return Interest.roundToCents(
+        BigDecimal.valueOf(principalDays).multiply(billing.penaltyDailyRate()));
   }
 
   /** The principal outstanding from each day on, as billing reads it. */

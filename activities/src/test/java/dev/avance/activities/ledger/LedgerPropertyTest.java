@@ -45,6 +45,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +93,7 @@ class LedgerPropertyTest extends RealPostgresTest {
   @Autowired BillingActivities billing;
   @Autowired BillTransferPayments billPayments;
   @Autowired LedgerCheck check;
+  @Autowired Ledger ledger;
   @Autowired MutableClock clock;
   @Autowired JdbcClient jdbc;
 
@@ -159,6 +161,14 @@ class LedgerPropertyTest extends RealPostgresTest {
       assertThat(report.breaks())
           .as("seed %d, after the steps%n%s%n%s", seed, String.join("\n", steps), report)
           .isZero();
+      // A page of loans reads the books in one go: the same figures as each loan's own read.
+      List<String> ids = loans.stream().map(l -> l.id).toList();
+      Map<String, Ledger.LoanBooks> page = ledger.loanBooks(ids, today());
+      for (String id : ids) {
+        assertThat(page.get(id))
+            .as("seed %d, %s", seed, id)
+            .isEqualTo(ledger.loanBooks(id, today()));
+      }
     }
     assertThat(steps).hasSize(STEPS);
   }

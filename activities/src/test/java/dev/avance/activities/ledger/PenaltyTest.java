@@ -18,6 +18,8 @@ import dev.avance.activities.billing.BillingActivitiesImpl;
 import dev.avance.activities.billing.BillingFixtures;
 import dev.avance.activities.billing.BillingProperties;
 import dev.avance.activities.loan.LoanFeesNotifier;
+import dev.avance.activities.loan.LoanPayoffs;
+import dev.avance.activities.loan.LoanPayoffs.Payoff;
 import dev.avance.bank.Channel;
 import dev.avance.workflows.billing.BillingActivities;
 import dev.avance.workflows.billing.GenerateBills;
@@ -84,6 +86,7 @@ class PenaltyTest extends RealPostgresTest {
   @Autowired BillTransferPayments transfers;
   @Autowired LoanFeesNotifier notifier;
   @Autowired Ledger ledger;
+  @Autowired LoanPayoffs payoffs;
   @Autowired LedgerFacts facts;
   @Autowired LedgerCheck check;
   @Autowired BankInbox inbox;
@@ -163,6 +166,34 @@ class PenaltyTest extends RealPostgresTest {
     assertThat(ledger.linesOf(billId(APRIL) + ":paid:operator"))
         .extracting(LedgerLine::account, LedgerLine::amountCents)
         .contains(Tuple.tuple(PENALTIES, -960L), Tuple.tuple(INTEREST, -2_500L));
+    assertNoBreaks();
+  }
+
+  @Test
+  void thePayoffOfALateLoanIncludesItsPenaltiesBilledAndToBill() {
+    lateLoan(billing);
+
+    // 1 May, April billed and not paid: 960 of penalties billed, none accrued since.
+    Payoff today = payoffs.payoff(PLATFORM, LOAN, LocalDate.of(2026, 5, 1)).orElseThrow();
+    assertThat(today.penaltiesCents()).isEqualTo(960);
+    // 11 May: 150,007 late for 10 more days, 1,500,070 cent-days at 0.0002: 300.014, 300.
+    Payoff inTen = payoffs.payoff(PLATFORM, LOAN, LocalDate.of(2026, 5, 11)).orElseThrow();
+    assertThat(inTen.penaltiesCents()).isEqualTo(960 + 300);
+    assertThat(inTen.totalCents())
+        .isEqualTo(
+            inTen.principalCents()
+                + inTen.interestCents()
+                + inTen.billedUnpaidCents()
+                + inTen.penaltiesCents());
+
+    // April's bill paid: only what the next bill would charge is left.
+    billing.issue(new IssueBills(MARCH, null, 100, clock.instant()));
+    billing.issue(new IssueBills(APRIL, null, 100, clock.instant()));
+    transfers.record(billId(MARCH), clock.instant());
+    transfers.record(billId(APRIL), clock.instant());
+    assertThat(payoffs.payoff(PLATFORM, LOAN, LocalDate.of(2026, 5, 11)).orElseThrow())
+        .extracting(Payoff::penaltiesCents)
+        .isEqualTo(300L);
     assertNoBreaks();
   }
 

@@ -97,7 +97,8 @@ public class LoanService {
       DecisionWaits decisionWaits,
       @Value("${avance.loan.validation-expiry-days:7}") int validationExpiryDays,
       @Value("${avance.loan.sdd-lead-business-days:3}") int sddLeadBusinessDays,
-      @Value("${avance.bank.bic:AVNCFRPPXXX}") String bic) {
+      @Value("${avance.bank.bic:AVNCFRPPXXX}") String bic,
+      DelinquencyDaysProperties delinquencyDays) {
     this.decisionWaits = decisionWaits;
     this.workflows = workflows;
     this.loans = loans;
@@ -115,7 +116,8 @@ public class LoanService {
             validationExpiryDays,
             sddLeadBusinessDays,
             20_000_000L,
-            LoanPolicy.CORE_RETURN_WINDOW_DAYS);
+            LoanPolicy.CORE_RETURN_WINDOW_DAYS,
+            delinquencyDays.days());
     this.bic = bic;
   }
 
@@ -258,8 +260,11 @@ public class LoanService {
       next = page.cursorAfter(last.createdAt(), last.id());
     }
     List<LoanResponse> data = new ArrayList<>(pageRows.size());
-    Map<String, List<PaymentView>> paymentsByLoan =
-        payments.findByLoans(platform.id(), pageRows.stream().map(LoanRow::id).toList());
+    List<String> ids = pageRows.stream().map(LoanRow::id).toList();
+    Map<String, List<PaymentView>> paymentsByLoan = payments.findByLoans(platform.id(), ids);
+    // The page's books and write-offs in three queries, not three per loan.
+    Map<String, Ledger.LoanBooks> booksByLoan = ledger.loanBooks(ids, today());
+    Map<String, WriteOffs.WriteOff> writeOffsByLoan = writeOffs.findAll(ids);
     Map<String, Boolean> walletDebits = new HashMap<>();
     for (LoanRow row : pageRows) {
       try {
@@ -268,7 +273,9 @@ public class LoanService {
                 row,
                 new Known(
                     paymentsByLoan.getOrDefault(row.id(), List.of()),
-                    collectsByDebit(platform, row, walletDebits))));
+                    collectsByDebit(platform, row, walletDebits)),
+                booksByLoan.get(row.id()),
+                Optional.ofNullable(writeOffsByLoan.get(row.id()))));
       } catch (RuntimeException e) {
         // One row that cannot be shown must not hide the platform's other loans; the id and the
         // kind of failure are enough for operators, and carry no personal data.
@@ -349,6 +356,7 @@ public class LoanService {
         payoff.interestCents(),
         payoff.interestExact().toPlainString(),
         payoff.billedUnpaidCents(),
+        payoff.penaltiesCents(),
         payoff.totalCents(),
         "EUR");
   }
@@ -534,13 +542,16 @@ public class LoanService {
   }
 
   private LoanResponse response(LoanRow l, Known known) {
+    // The books, not the read model: the principal outstanding, and the interest accrued on it day
+    // by day exactly as billing bills it.
+    return response(l, known, ledger.loanBooks(l.id(), today()), writeOffs.find(l.id()));
+  }
+
+  private LoanResponse response(
+      LoanRow l, Known known, Ledger.LoanBooks books, Optional<WriteOffs.WriteOff> writeOff) {
     LocalDate today = today();
     LocalDate payoutDay = l.paidAt() == null ? l.toPayAt() : LocalDate.ofInstant(l.paidAt(), PARIS);
     long feesEstimated = interestCents(l.amountCents(), payoutDay, l.toRepayAt());
-    // The books, not the read model: the principal outstanding, and the interest accrued on it day
-    // by day exactly as billing bills it.
-    Ledger.LoanBooks books = ledger.loanBooks(l.id(), today);
-    Optional<WriteOffs.WriteOff> writeOff = writeOffs.find(l.id());
     long daysLate =
         l.late() && l.toRepayAt() != null
             ? Math.max(0, ChronoUnit.DAYS.between(l.toRepayAt(), today))

@@ -21,6 +21,14 @@ public record PayoffResponse(
         String interestExact,
     @Schema(description = "Interest on bills not paid yet.", example = "1130")
         long billedInterestUnpaid,
-    @Schema(description = "principal + interest + billed_interest_unpaid.", example = "61581")
+    @Schema(
+            description =
+                "Penalties on late principal (with a penalty rate set, else 0): those billed and"
+                    + " not paid, and those the next bill would charge up to `date`.",
+            example = "0")
+        long penalties,
+    @Schema(
+            description = "principal + interest + billed_interest_unpaid + penalties.",
+            example = "61581")
         long total,
     @Schema(example = "EUR") String currency) {}

@@ -6,21 +6,33 @@ import dev.avance.activities.ledger.WriteOffs.WriteOffRefused;
 import dev.avance.api.auth.Operator;
 import dev.avance.api.error.ApiException;
 import dev.avance.api.error.ErrorCode;
+import dev.avance.api.temporal.WorkflowGateway;
+import dev.avance.workflows.loan.WrittenOff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Operators' write-offs: the books' entry, the write-off's record, its event and the audit row
- * commit together. A repeated request changed nothing, so it writes no audit row either.
+ * commit together. A repeated request changed nothing, so it writes no audit row either. The loan's
+ * workflow is told after the commit, on every request: a repeated request resends what a failed one
+ * may not have delivered, and the loan takes one write-off.
  */
 @Service
 public class LoanWriteOffService {
+  private static final Logger log = LoggerFactory.getLogger(LoanWriteOffService.class);
+
   private final WriteOffs writeOffs;
   private final OperatorAudit audit;
+  private final WorkflowGateway workflows;
 
-  public LoanWriteOffService(WriteOffs writeOffs, OperatorAudit audit) {
+  public LoanWriteOffService(WriteOffs writeOffs, OperatorAudit audit, WorkflowGateway workflows) {
     this.writeOffs = writeOffs;
     this.audit = audit;
+    this.workflows = workflows;
   }
 
   @Transactional
@@ -56,7 +68,29 @@ public class LoanWriteOffService {
               "penalties_cents",
               Long.toString(w.penaltiesCents())));
     }
+    tellTheLoanAfterCommit(loanId, new WrittenOff(outcome.writeOff().writtenOffAt()));
     return outcome;
+  }
+
+  /**
+   * Never inside the transaction: a workflow told of a write-off that then rolled back would stop
+   * chasing a loan still owed. A failure here leaves the write-off committed and the loan chasing;
+   * the operator's retry (200, same write-off) tells it again.
+   */
+  private void tellTheLoanAfterCommit(String loanId, WrittenOff writtenOff) {
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            try {
+              if (!workflows.writtenOff(loanId, writtenOff)) {
+                log.info("Loan {} written off after its workflow ended", loanId);
+              }
+            } catch (RuntimeException e) {
+              log.warn("Loan {} written off, its workflow not told yet: {}", loanId, e.toString());
+            }
+          }
+        });
   }
 
   private String platformOf(String loanId) {

@@ -20,6 +20,7 @@ import dev.avance.workflows.loan.LoanRefusal;
 import dev.avance.workflows.loan.LoanState;
 import dev.avance.workflows.loan.LoanWorkflow;
 import dev.avance.workflows.loan.RequestLoan;
+import dev.avance.workflows.loan.WrittenOff;
 import dev.avance.workflows.payment.AssignCredit;
 import dev.avance.workflows.payment.CreditAssignment;
 import dev.avance.workflows.payment.CreditAssignmentWorkflow;
@@ -193,6 +194,19 @@ public class WorkflowGateway {
   public boolean debitReturned(String loanId, DebitReturned returned) {
     try {
       loan(loanId).debitReturned(returned);
+      return true;
+    } catch (WorkflowNotFoundException ended) {
+      return false;
+    }
+  }
+
+  /**
+   * Tells a loan it was written off. False when its workflow has ended: nothing left to stop.
+   * Sending it again is harmless: the loan takes one write-off.
+   */
+  public boolean writtenOff(String loanId, WrittenOff writtenOff) {
+    try {
+      loan(loanId).writtenOff(writtenOff);
       return true;
     } catch (WorkflowNotFoundException ended) {
       return false;

@@ -111,6 +111,9 @@ class WorkflowGatewayTest {
     public void feesSettled(FeesSettled settled) {}
 
     @Override
+    public void writtenOff(dev.avance.workflows.loan.WrittenOff writtenOff) {}
+
+    @Override
     public LoanState state() {
       return new LoanState(
           "loan",

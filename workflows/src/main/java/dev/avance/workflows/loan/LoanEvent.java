@@ -41,7 +41,9 @@ public enum LoanEvent {
   DELINQUENCY_LATE,
   DELINQUENCY_OVERDUE,
   DELINQUENCY_COLLECTIONS,
-  DELINQUENCY_DEFAULTED;
+  DELINQUENCY_DEFAULTED,
+  /** Written off by an operator (the same event the write-off's own transaction writes). */
+  WRITTEN_OFF;
 
   private static final String FAMILY = "loan.";
 

@@ -51,6 +51,11 @@ final class LoanJournal {
     return lastIndexed;
   }
 
+  /** Every change recorded is written: nothing is left for a next wait. */
+  boolean allRecorded() {
+    return unrecorded.isEmpty() && !recording;
+  }
+
   void resume(int eventSequence, String lastIndexed) {
     this.eventSequence = eventSequence;
     this.lastIndexed = lastIndexed;

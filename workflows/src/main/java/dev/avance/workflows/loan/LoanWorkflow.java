@@ -113,6 +113,14 @@ public interface LoanWorkflow {
   @SignalMethod
   void feesSettled(FeesSettled settled);
 
+  /**
+   * An operator wrote the loan off, committed in the books: no more reminders or collections
+   * stages; money that still comes is applied (the books make it recovery) and the loan ends CLOSED
+   * once its principal is recovered. Sent again, it changes nothing.
+   */
+  @SignalMethod
+  void writtenOff(WrittenOff writtenOff);
+
   @QueryMethod
   LoanState state();
 }

@@ -27,6 +27,7 @@ import dev.avance.workflows.rules.TargetCalendar;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
@@ -86,6 +87,20 @@ public class LoanWorkflowImpl implements LoanWorkflow {
    */
   static final String DELINQUENCY_STAGES = "delinquency-stages";
 
+  /**
+   * A long-lived loan (late for months, many transfers) continues as new when Temporal suggests it,
+   * carrying its whole state in a {@link LoanCarryOver}, so that its history never nears the
+   * server's limits.
+   */
+  static final String CONTINUE_AS_NEW = "continue-as-new";
+
+  /**
+   * Told of its write-off, a loan stops its reminders and stages and waits, with no timer, for
+   * recovery money; repaid in full it ends CLOSED (its interest was written off, no fees to wait
+   * for).
+   */
+  static final String WRITE_OFF = "written-off";
+
   private static final int B2B_RETURN_WINDOW_DAYS = 5;
 
   private static final Set<String> CREDIT_REFUSALS =
@@ -142,6 +157,15 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private boolean feesSettled;
   private boolean delinquencyStages;
   private DelinquencyStage stage = DelinquencyStage.CURRENT;
+  private boolean continueAsNew;
+
+  /** Reminders sent since the loan last went late. */
+  private int dunning;
+
+  /** Told by the write-off; {@link #writeOffTaken} once the loop acted on it. */
+  private WrittenOff writtenOff;
+
+  private boolean writeOffTaken;
 
   /** Ever late before it was repaid: what scoring judges the loan by, not the collection day. */
   private boolean wasLate;
@@ -162,6 +186,10 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     bankFiles = Workflow.getVersion(BANK_FILES, Workflow.DEFAULT_VERSION, 1) == 1;
     everyStep = Workflow.getVersion(EVERY_STEP, Workflow.DEFAULT_VERSION, 1) == 1;
     delinquencyStages = Workflow.getVersion(DELINQUENCY_STAGES, Workflow.DEFAULT_VERSION, 1) == 1;
+    continueAsNew = Workflow.getVersion(CONTINUE_AS_NEW, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (input.carried() != null) {
+      return goOn(input.carried());
+    }
     loans.register(new RegisterLoan(input, reference, now()));
     change(LoanStatus.PENDING_VALIDATION, null, LoanEvent.PENDING_VALIDATION);
     if (!decide() || !consent() || !payOut()) {
@@ -184,10 +212,119 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private void closeWhenFeesSettled() {
     journal.nextAction("Interest billed and paid, then CLOSED", null);
     recordAndIndex();
-    Workflow.await(() -> feesSettled);
+    Workflow.await(() -> feesSettled || continueAsNewDue());
+    if (!feesSettled) {
+      continueAsNewNow(true);
+    }
     journal.nextAction(null, null);
     // The key billing's own close writes: the event is one, whichever writes first.
     change(LoanStatus.CLOSED, null, LoanEvent.CLOSED, input.loanId() + ":fees-paid");
+  }
+
+  /** A run continued as new: the loan goes on where the previous run stopped. */
+  private LoanState goOn(LoanCarryOver c) {
+    status = c.status();
+    outstanding = c.outstandingCents();
+    toRepayAt = c.toRepayAt();
+    paidAt = c.paidAt();
+    late = c.late();
+    wasLate = c.wasLate();
+    postponed = c.postponed();
+    debitInstructed = c.debitInstructed();
+    repayment = c.repayment();
+    newRepayment = c.newRepayment();
+    dueDateVersion = c.dueDateVersion();
+    dunning = c.dunning();
+    stage = c.stage();
+    settledDebit = c.settledDebit();
+    returnedDebit = c.pendingReturn();
+    transfers.addAll(c.unappliedTransfers());
+    appliedTransfers.addAll(c.appliedTransfers());
+    handledReturns.addAll(c.handledReturns());
+    withdrawalAsked = c.withdrawalAsked();
+    feesSettled = c.feesSettled();
+    writtenOff = c.writtenOff();
+    writeOffTaken = c.writeOffTaken();
+    decided = true;
+    validated = true;
+    payoutCommitted = true;
+    journal.resume(c.eventSequence(), c.lastIndexed());
+    if (!c.awaitingFees()) {
+      repayFromHere();
+      while (debitReturnedInWindow()) {
+        repay();
+      }
+    }
+    if (status == LoanStatus.TO_REPAY_FEES) {
+      closeWhenFeesSettled();
+    }
+    return finish();
+  }
+
+  /**
+   * Temporal suggests a new run (or the policy's test bound is passed). Only asked where the loan
+   * waits with nothing in flight: the repayment loop's waits and the wait for the fees.
+   */
+  private boolean continueAsNewDue() {
+    if (!continueAsNew) {
+      return false;
+    }
+    int bound = policy.continueAsNewAfterEvents();
+    return Workflow.getInfo().isContinueAsNewSuggested()
+        || bound > 0 && Workflow.getInfo().getHistoryLength() > bound;
+  }
+
+  /**
+   * Ends this run and starts the next with the loan's state. Handlers still running finish first
+   * and what they changed is written, so that an update's answer and the read model come from this
+   * run; signals taken in by then are in the state carried (transfers not applied yet, a return not
+   * acted on), and a signal that comes after makes the server retry this task with it.
+   */
+  private void continueAsNewNow(boolean awaitingFees) {
+    do {
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      recordAndIndex();
+    } while (!Workflow.isEveryHandlerFinished() || !journal.allRecorded());
+    List<TransferReceived> unapplied = new ArrayList<>();
+    for (TransferReceived transfer : transfers) {
+      if (!appliedTransfers.contains(transfer.transferId())) {
+        unapplied.add(transfer);
+      }
+    }
+    LoanCarryOver carried =
+        new LoanCarryOver(
+            status,
+            outstanding,
+            toRepayAt,
+            paidAt,
+            late,
+            wasLate,
+            postponed,
+            debitInstructed,
+            repayment,
+            newRepayment,
+            dueDateVersion,
+            dunning,
+            stage,
+            settledDebit,
+            returnedDebit,
+            journal.eventSequence(),
+            journal.lastIndexed(),
+            unapplied,
+            List.copyOf(appliedTransfers),
+            List.copyOf(handledReturns),
+            withdrawalAsked,
+            awaitingFees,
+            feesSettled,
+            writtenOff,
+            writeOffTaken);
+    log.info("Loan {} continues as new", input.loanId());
+    Workflow.continueAsNew(
+        ContinueAsNewOptions.newBuilder()
+            // What the loan was started and last indexed with, for operators' searches.
+            .setTypedSearchAttributes(Workflow.getTypedSearchAttributes())
+            .build(),
+        input.carrying(carried));
   }
 
   /** Declines or reserves the credit; true when the loan goes on. */
@@ -323,7 +460,12 @@ public class LoanWorkflowImpl implements LoanWorkflow {
    * with a timer, never a plain sleep.
    */
   private void repay() {
-    int dunning = 0;
+    dunning = 0;
+    repayFromHere();
+  }
+
+  /** The repayment loop from the state the loan is in: a fresh lateness, or a carried run's. */
+  private void repayFromHere() {
     while (outstanding > 0) {
       if (newRepayment != null) {
         if (!debitInstructed) {
@@ -336,8 +478,21 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       if (outstanding == 0) {
         break;
       }
+      if (continueAsNewDue()) {
+        continueAsNewNow(false);
+      }
       int seen = changes;
-      if (repayment.collectsByDebit() && !debitInstructed && !late) {
+      if (writtenOff != null && !writeOffTaken && writeOffHandled()) {
+        writeOffTaken = true;
+        // The write-off's own transaction wrote this event: the same key, one event.
+        change(status, null, LoanEvent.WRITTEN_OFF, input.loanId() + ":written_off");
+      }
+      if (writeOffTaken) {
+        // Written off: no debit, no reminder, no stage; only recovery money wakes the loan.
+        journal.nextAction("Recovery by transfer (written off)", null);
+        recordAndIndex();
+        Workflow.await(() -> changes != seen || continueAsNewDue());
+      } else if (repayment.collectsByDebit() && !debitInstructed && !late) {
         LocalDate instructOn =
             TargetCalendar.sddInstructionDate(toRepayAt, policy.sddLeadBusinessDays());
         journal.nextAction(
@@ -346,14 +501,15 @@ public class LoanWorkflowImpl implements LoanWorkflow {
                 + ")",
             instructOn);
         Duration wait = until(instructOn.atTime(DEBIT_INSTRUCTION_TIME).atZone(PARIS).toInstant());
-        if (awaitWithTimer(wait, "Direct debit instruction", () -> changes != seen)) {
+        if (awaitWithTimer(
+            wait, "Direct debit instruction", () -> changes != seen || continueAsNewDue())) {
           continue;
         }
         collectByDirectDebit(instructOn);
       } else if (!late) {
         journal.nextAction("Repayment due", toRepayAt);
         Duration wait = until(toRepayAt.plusDays(1).atStartOfDay(PARIS).toInstant());
-        if (awaitWithTimer(wait, "Due date", () -> changes != seen)) {
+        if (awaitWithTimer(wait, "Due date", () -> changes != seen || continueAsNewDue())) {
           continue;
         }
         applyTransfers();
@@ -383,7 +539,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         if (awaitWithTimer(
             until(milestone),
             stageFirst ? "Delinquency stage" : "Dunning",
-            () -> changes != seen)) {
+            () -> changes != seen || continueAsNewDue())) {
           continue;
         }
         if (stageFirst) {
@@ -397,7 +553,8 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         LocalDate reminder = toRepayAt.plusDays(DUNNING_DAYS[dunning]);
         journal.nextAction("Reminder D+" + DUNNING_DAYS[dunning], reminder);
         Instant milestone = reminder.plusDays(1).atStartOfDay(PARIS).toInstant();
-        if (awaitWithTimer(until(milestone), "Dunning", () -> changes != seen)) {
+        if (awaitWithTimer(
+            until(milestone), "Dunning", () -> changes != seen || continueAsNewDue())) {
           continue;
         }
         change(status, null, LoanEvent.dunning(DUNNING_DAYS[dunning]));
@@ -406,7 +563,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         // Late past the last reminder: no timers at all, only the borrower's transfers wake it.
         journal.nextAction("Repayment by transfer (late)", null);
         recordAndIndex();
-        Workflow.await(() -> changes != seen);
+        Workflow.await(() -> changes != seen || continueAsNewDue());
       }
     }
     if (late) {
@@ -419,8 +576,10 @@ public class LoanWorkflowImpl implements LoanWorkflow {
       change(status, null, LoanEvent.DELINQUENCY_CURRENT);
     }
     // Interest is billed monthly; the borrower pays it when Avance collects by direct debit,
-    // otherwise the platform does and the loan is done.
-    LoanStatus end = repayment.directDebit() ? LoanStatus.TO_REPAY_FEES : LoanStatus.CLOSED;
+    // otherwise the platform does and the loan is done. A written-off loan's interest was written
+    // off with it: nothing more is billed.
+    LoanStatus end =
+        repayment.directDebit() && !writeOffTaken ? LoanStatus.TO_REPAY_FEES : LoanStatus.CLOSED;
     change(end, null, LoanEvent.of(end));
   }
 
@@ -823,6 +982,23 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   }
 
   @Override
+  public void writtenOff(WrittenOff told) {
+    // Told again (the service resends after a retry), or after the loan was repaid: nothing.
+    // The books may book the payout before the bank's answer reaches the loan: INITIATED too.
+    if (told != null
+        && writtenOff == null
+        && (status == LoanStatus.TO_REPAY || status == LoanStatus.INITIATED)) {
+      writtenOff = told;
+      changes++;
+    }
+  }
+
+  /** Whether this run acts on a write-off; loans started before it never were told one. */
+  private boolean writeOffHandled() {
+    return Workflow.getVersion(WRITE_OFF, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
+  @Override
   public void repaymentMethodChanged(RepaymentSetup setup) {
     newRepayment = setup;
     changes++;
@@ -835,7 +1011,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
         input.platformId(),
         input.borrowerId(),
         status,
-        denialReason == null ? null : denialReason.code(),
+        denialReason,
         input.amountCents(),
         outstanding,
         input.toPayAt(),

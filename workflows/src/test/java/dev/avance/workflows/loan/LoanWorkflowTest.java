@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -377,7 +378,7 @@ class LoanWorkflowTest {
     LoanState state = request(input);
 
     assertThat(state.status()).isEqualTo(LoanStatus.DECLINED);
-    assertThat(state.denialReason()).isEqualTo("BORROWER_TO_SIGN");
+    assertThat(state.denialReason()).isEqualTo(DenialReason.BORROWER_TO_SIGN);
     assertThat(credit.calls).isEmpty();
     assertThat(bank.instructed).isEmpty();
   }
@@ -387,7 +388,8 @@ class LoanWorkflowTest {
     start(NOW);
     RequestLoan input = loan(TODAY, TODAY.plusDays(121), true);
 
-    assertThat(request(input).denialReason()).isEqualTo("EXCESSIVE_DURATION_LOAN_REQUEST");
+    assertThat(request(input).denialReason())
+        .isEqualTo(DenialReason.EXCESSIVE_DURATION_LOAN_REQUEST);
   }
 
   @Test
@@ -396,7 +398,7 @@ class LoanWorkflowTest {
     start(NOW);
 
     assertThat(request(loan(TODAY, TODAY.plusDays(30), true)).denialReason())
-        .isEqualTo("LATE_REPAYMENT_BORROWER");
+        .isEqualTo(DenialReason.LATE_REPAYMENT_BORROWER);
   }
 
   @Test
@@ -408,7 +410,7 @@ class LoanWorkflowTest {
     LoanState state = request(input);
 
     assertThat(state.status()).isEqualTo(LoanStatus.DECLINED);
-    assertThat(state.denialReason()).isEqualTo("AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE");
+    assertThat(state.denialReason()).isEqualTo(DenialReason.AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE);
     assertThat(bank.instructed).isEmpty();
     Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-declined");
   }
@@ -436,7 +438,7 @@ class LoanWorkflowTest {
     LoanState expired = result(input);
 
     assertThat(expired.status()).isEqualTo(LoanStatus.DECLINED);
-    assertThat(expired.denialReason()).isEqualTo("LOAN_REQUEST_EXPIRED");
+    assertThat(expired.denialReason()).isEqualTo(DenialReason.LOAN_REQUEST_EXPIRED);
     assertThat(credit.calls).containsExactly("reserve", "release");
   }
 
@@ -805,7 +807,7 @@ class LoanWorkflowTest {
     LoanState done = result(input);
 
     assertThat(done.status()).isEqualTo(LoanStatus.DECLINED);
-    assertThat(done.denialReason()).isEqualTo("EXCESSIVE_DURATION_LOAN_REQUEST");
+    assertThat(done.denialReason()).isEqualTo(DenialReason.EXCESSIVE_DURATION_LOAN_REQUEST);
     assertThat(bank.of(PaymentType.PAYOUT)).isEmpty();
     assertThat(credit.calls).containsExactly("reserve", "release");
     Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v5-loan-late-consent");
@@ -822,7 +824,7 @@ class LoanWorkflowTest {
     LoanState done = result(input);
 
     assertThat(done.status()).isEqualTo(LoanStatus.DECLINED);
-    assertThat(done.denialReason()).isEqualTo("LATE_REPAYMENT_BORROWER");
+    assertThat(done.denialReason()).isEqualTo(DenialReason.LATE_REPAYMENT_BORROWER);
     assertThat(bank.of(PaymentType.PAYOUT)).isEmpty();
     assertThat(credit.calls).containsExactly("reserve", "release");
     assertThat(loans.eventTypes()).containsSubsequence("loan.SCHEDULED", "loan.DECLINED");
@@ -1089,6 +1091,153 @@ class LoanWorkflowTest {
         .isEqualTo(DUE.plusDays(1));
     running(input).transferReceived(new TransferReceived("bank-conf", 50_000, NOW));
     assertThat(result(input).status()).isEqualTo(LoanStatus.CLOSED);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(180)
+  void aLongLateLoanContinuesAsNewCarryingItsStateAndLosesNoSignal() {
+    loans.assessment = new LoanAssessment("READY", "ACTIVE", false, false, FakeLoanActivities.SCT);
+    start(NOW);
+    LoanPolicy shortHistories = new LoanPolicy(7, 3, 20_000_000L, 56, DelinquencyDays.DEFAULT, 30);
+    RequestLoan input = loan(TODAY, DUE, true, shortHistories);
+    request(input);
+    String workflowId = LoanWorkflow.workflowId(input.loanId());
+
+    // D+10: late, OVERDUE, two reminders, and more history than one run may hold.
+    env.sleep(Duration.ofDays(30 + 10));
+    assertThat(continuedFrom(workflowId)).as("a run continued as new").isNotEmpty();
+    LoanState midway = running(input).state();
+    assertThat(midway.status()).isEqualTo(LoanStatus.TO_REPAY);
+    assertThat(midway.late()).isTrue();
+    assertThat(midway.toRepayAt()).isEqualTo(DUE);
+    assertThat(midway.outstandingPrincipalCents()).isEqualTo(50_000);
+    assertThat(midway.paidAt()).isNotNull();
+    assertThat(lastStage()).isEqualTo(DelinquencyStage.OVERDUE);
+    // Updates to the workflow id reach the latest run, with the state it carried: still late.
+    assertThatThrownBy(() -> running(input).changeDueDate(new ChangeDueDate("p", DUE.plusDays(60))))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .satisfies(e -> assertThat(refusal(e)).isEqualTo(LoanRefusal.LOAN_LATE));
+
+    // Two transfers back to back: whichever run takes them in, both are applied, once each.
+    String before = WorkflowStub.fromTyped(running(input)).getExecution().getRunId();
+    running(input).transferReceived(new TransferReceived("part-1", 10_000, NOW));
+    running(input).transferReceived(new TransferReceived("part-2", 10_000, NOW));
+    for (int look = 0;
+        look < 200 && running(input).state().outstandingPrincipalCents() > 30_000;
+        look++) {
+      env.sleep(Duration.ofMinutes(1));
+    }
+    assertThat(running(input).state().outstandingPrincipalCents()).isEqualTo(30_000);
+    env.sleep(Duration.ofDays(60));
+    assertThat(WorkflowStub.fromTyped(running(input)).describe().getExecution().getRunId())
+        .as("later runs")
+        .isNotEqualTo(before);
+    assertThat(stageEvents())
+        .containsExactly(
+            Map.entry("loan.DELINQUENCY_LATE", DUE.plusDays(1)),
+            Map.entry("loan.DELINQUENCY_OVERDUE", DUE.plusDays(4)),
+            Map.entry("loan.DELINQUENCY_COLLECTIONS", DUE.plusDays(15)),
+            Map.entry("loan.DELINQUENCY_DEFAULTED", DUE.plusDays(60)));
+    assertThat(running(input).state().late()).isTrue();
+
+    running(input).transferReceived(new TransferReceived("rest", 30_000, NOW));
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
+    assertThat(done.outstandingPrincipalCents()).isZero();
+    assertThat(done.toRepayAt()).isEqualTo(DUE);
+    assertThat(lastStage()).isEqualTo(DelinquencyStage.CURRENT);
+    // Nothing told twice across the runs: one registration, one LATE, each reminder once.
+    assertThat(loans.registered).hasSize(1);
+    // (A key told twice is one event in the read model; a key reused for another event is not.)
+    Map<String, Set<String>> typesByKey =
+        loans.changes.stream()
+            .collect(
+                Collectors.groupingBy(
+                    LoanStatusChange::eventKey,
+                    Collectors.mapping(LoanStatusChange::eventType, Collectors.toSet())));
+    assertThat(typesByKey.values()).allSatisfy(types -> assertThat(types).hasSize(1));
+    Map<String, Long> keysByType =
+        typesByKey.values().stream()
+            .map(types -> types.iterator().next())
+            .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+    assertThat(keysByType)
+        .containsEntry("loan.LATE", 1L)
+        .containsEntry("loan.TO_REPAY", 1L)
+        .containsEntry("loan.DUNNING_D1", 1L)
+        .containsEntry("loan.DUNNING_D15", 1L);
+    assertThat(repaidByKey())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("part-1", 10_000L, "part-2", 10_000L, "rest", 30_000L));
+    // The last run, which started from the carried state.
+    Histories.record(client, workflowId, "v7-loan-continued-as-new");
+  }
+
+  @Test
+  void aWrittenOffLoanStopsChasingAndClosesWhenRecovered() {
+    loans.assessment = new LoanAssessment("READY", "ACTIVE", false, false, FakeLoanActivities.SCT);
+    start(NOW);
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+
+    // D+10: OVERDUE, reminded at D+1 and D+4.
+    env.sleep(Duration.ofDays(30 + 10));
+    assertThat(lastStage()).isEqualTo(DelinquencyStage.OVERDUE);
+    int timersBefore = timers(input).size();
+    running(input).writtenOff(new WrittenOff(NOW));
+    // The service resends it after a retry: one write-off all the same.
+    running(input).writtenOff(new WrittenOff(NOW));
+    env.sleep(Duration.ofDays(60));
+
+    assertThat(count("loan.WRITTEN_OFF")).isEqualTo(1);
+    assertThat(lastChange(LoanStatus.TO_REPAY).eventKey())
+        .isEqualTo(input.loanId() + ":written_off");
+    // No more reminders, stages or timers.
+    assertThat(loans.eventTypes())
+        .doesNotContain(
+            "loan.DUNNING_D15", "loan.DELINQUENCY_COLLECTIONS", "loan.DELINQUENCY_DEFAULTED");
+    assertThat(timers(input)).hasSize(timersBefore);
+    LoanState state = running(input).state();
+    assertThat(state.status()).isEqualTo(LoanStatus.TO_REPAY);
+    assertThat(state.late()).isTrue();
+    assertThat(state.outstandingPrincipalCents()).isEqualTo(50_000);
+
+    // Recovery money is still applied (the books make it recovery income), and ends the loan.
+    running(input).transferReceived(new TransferReceived("recovered", 50_000, NOW));
+    LoanState done = result(input);
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
+    assertThat(repaidByKey()).containsEntry("recovered", 50_000L);
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v7-loan-written-off");
+  }
+
+  @Test
+  void aWrittenOffSddLoanSendsNoDebitAndClosesWithoutWaitingForFees() {
+    start(NOW);
+    RequestLoan input = loan(TODAY, DUE, true);
+    request(input);
+    env.sleep(Duration.ofDays(5));
+
+    running(input).writtenOff(new WrittenOff(NOW));
+    // Past the day its debit would have gone to the bank.
+    env.sleep(UNTIL_DEBIT_INSTRUCTED);
+    assertThat(bank.of(PaymentType.DIRECT_DEBIT)).isEmpty();
+    assertThat(running(input).state().debitInstructed()).isFalse();
+
+    running(input).transferReceived(new TransferReceived("recovered", 50_000, NOW));
+    // Its interest was written off with it: CLOSED, not TO_REPAY_FEES.
+    assertThat(WorkflowStub.fromTyped(running(input)).getResult(LoanState.class).status())
+        .isEqualTo(LoanStatus.CLOSED);
+    assertThat(count("loan.TO_REPAY_FEES")).isZero();
+  }
+
+  /** The run the latest run of the workflow continued from; empty for a first run. */
+  private String continuedFrom(String workflowId) {
+    return client
+        .fetchHistory(workflowId)
+        .getEvents()
+        .get(0)
+        .getWorkflowExecutionStartedEventAttributes()
+        .getContinuedExecutionRunId();
   }
 
   /** The typed refusal an update was refused with, as the API reads it. */

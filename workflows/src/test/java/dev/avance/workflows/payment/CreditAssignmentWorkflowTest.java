@@ -126,6 +126,9 @@ class CreditAssignmentWorkflowTest {
     public void feesSettled(dev.avance.workflows.loan.FeesSettled settled) {}
 
     @Override
+    public void writtenOff(dev.avance.workflows.loan.WrittenOff writtenOff) {}
+
+    @Override
     public LoanState state() {
       return null;
     }
