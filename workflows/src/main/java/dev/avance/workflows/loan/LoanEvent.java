@@ -41,7 +41,9 @@ public enum LoanEvent {
   DELINQUENCY_LATE,
   DELINQUENCY_OVERDUE,
   DELINQUENCY_COLLECTIONS,
-  DELINQUENCY_DEFAULTED;
+  DELINQUENCY_DEFAULTED,
+  /** The loan's contract is stored: {@code GET /loan/{id}/documents} lists it. */
+  CONTRACT_AVAILABLE;
 
   private static final String FAMILY = "loan.";
 

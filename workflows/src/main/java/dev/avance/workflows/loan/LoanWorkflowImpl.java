@@ -131,6 +131,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private RepaymentSetup newRepayment;
   private boolean recordWhenWaiting;
   private final LoanJournal journal;
+  private final LoanContract contract = new LoanContract();
   private final List<TransferReceived> transfers = new ArrayList<>();
   private final Set<String> appliedTransfers = new HashSet<>();
   private boolean bankFiles;
@@ -242,6 +243,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     }
     change(LoanStatus.VALIDATED, null, LoanEvent.VALIDATED);
     decided = true;
+    contract.issue(input, now());
     return true;
   }
 
@@ -849,6 +851,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   }
 
   private LoanState finish() {
+    contract.awaitIssued();
     parkUnappliedTransfers();
     recordAndIndex();
     Workflow.await(Workflow::isEveryHandlerFinished);
