@@ -31,6 +31,7 @@ public class EmbeddedRuntimeListener implements ApplicationListener<ApplicationE
       if (prepared.getApplicationContext().getBeanFactory()
           instanceof DefaultListableBeanFactory factory) {
         factory.registerDisposableBean("avanceEmbeddedRuntime", runtime::close);
+        factory.registerSingleton("avanceMailSink", runtime.mail());
       }
     } else if (event instanceof ApplicationFailedEvent && runtime != null) {
       runtime.close();
@@ -65,21 +66,26 @@ public class EmbeddedRuntimeListener implements ApplicationListener<ApplicationE
       postgres.close();
       throw e;
     }
-    runtime = new EmbeddedRuntime(postgres, temporal, home);
+    MailSink mail = MailSink.start(env.getProperty("avance.embedded.mail-port", Integer.class, 0));
+    runtime = new EmbeddedRuntime(postgres, temporal, home, mail);
     Map<String, Object> props = new HashMap<>();
     props.put("spring.datasource.url", postgres.jdbcUrl());
     props.put("spring.datasource.username", "postgres");
     props.put("spring.datasource.password", "");
     props.put("spring.temporal.connection.target", "127.0.0.1:" + temporalPort);
     props.put("avance.embedded.ui-url", "http://localhost:" + uiPort);
+    props.put("spring.mail.host", "127.0.0.1");
+    props.put("spring.mail.port", mail.port());
     env.getPropertySources().addFirst(new MapPropertySource("avanceEmbeddedRuntime", props));
   }
 
   /** Both children; closing stops Temporal first, since it may still be writing. */
-  record EmbeddedRuntime(EmbeddedPostgresServer postgres, TemporalDevServer temporal, Path home) {
+  record EmbeddedRuntime(
+      EmbeddedPostgresServer postgres, TemporalDevServer temporal, Path home, MailSink mail) {
     void close() {
       temporal.close();
       postgres.close();
+      mail.close();
     }
   }
 }
