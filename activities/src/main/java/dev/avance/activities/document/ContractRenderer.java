@@ -60,6 +60,11 @@ final class ContractRenderer {
     }
   }
 
+  /** The invoice's dates and debtor are optional in a loan request: a dash when absent. */
+  private static String text(Object value) {
+    return value == null ? "-" : value.toString();
+  }
+
   static byte[] render(Contract c) {
     Locale locale = Amounts.locale(c.borrowerCountry());
     String rate = c.dailyRatePercent.stripTrailingZeros().toPlainString() + "%";
@@ -84,16 +89,18 @@ final class ContractRenderer {
           .heading("Invoice financed")
           .field("Number", c.invoiceNumber())
           .field("Amount", Amounts.format(c.invoiceAmountCents(), locale))
-          .field("Issued on", c.invoiceIssueDate().toString())
-          .field("Due on", c.invoiceDueDate().toString())
+          .field("Issued on", text(c.invoiceIssueDate()))
+          .field("Due on", text(c.invoiceDueDate()))
           .field(
               "Debtor",
-              c.debtorName()
+              text(c.debtorName())
                   + (c.debtorIdentifier() == null ? "" : " (" + c.debtorIdentifier() + ")"))
           .heading("Loan")
           .field("Amount", Amounts.format(c.amountCents(), locale))
           .field("Paid out on", c.toPayAt().toString())
-          .field("Paid out to", c.payoutIban() + (c.payoutBic() == null ? "" : " " + c.payoutBic()))
+          .field(
+              "Paid out to",
+              text(c.payoutIban()) + (c.payoutBic() == null ? "" : " " + c.payoutBic()))
           .field("Repaid on", c.toRepayAt().toString())
           .field("Days borrowed", Long.toString(c.days()))
           .heading("Interest")
@@ -108,7 +115,9 @@ final class ContractRenderer {
           .field("Method", c.directDebit() ? "SEPA direct debit" : "SEPA credit transfer")
           .field("Reference", c.remittanceReference());
       if (c.directDebit()) {
-        pdf.field("Debited from", c.repaymentIban() + " " + c.repaymentBic())
+        pdf.field(
+                "Debited from",
+                text(c.repaymentIban()) + (c.repaymentBic() == null ? "" : " " + c.repaymentBic()))
             .field("Mandate", c.mandateReference())
             .paragraph(
                 "Avance collects the amount from this account by SEPA direct debit under the"

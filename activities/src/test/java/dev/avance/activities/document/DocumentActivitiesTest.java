@@ -204,6 +204,19 @@ class DocumentActivitiesTest extends RealPostgresTest {
   }
 
   @Test
+  void aLoanWithoutInvoiceDatesOrDebtorStillHasItsContract() throws IOException {
+    jdbc.sql(
+            "update loans set invoice_issue_date = null, invoice_due_date = null,"
+                + " debtor_name = null, debtor_identifier = null")
+        .update();
+
+    DocumentIssued issued = documents.issueContract(contract());
+
+    assertThat(text(repository.content(issued.documentId())))
+        .contains("RF18LOANDOCS", "1\u00a0234,56\u00a0€");
+  }
+
+  @Test
   void aBorrowerWithoutAnEmailGetsNoMail() {
     jdbc.sql("update repayment_methods set business_email = null").update();
     DocumentIssued issued = documents.issueContract(contract());

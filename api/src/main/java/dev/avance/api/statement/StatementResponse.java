@@ -1,5 +1,6 @@
 package dev.avance.api.statement;
 
+import dev.avance.workflows.loan.LoanStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,7 +37,7 @@ public record StatementResponse(
 
   public record Loan(
       String id,
-      String status,
+      @Schema(implementation = LoanStatus.class) String status,
       long amount,
       String invoiceNumber,
       LocalDate toPayAt,

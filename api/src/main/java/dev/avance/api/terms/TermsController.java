@@ -4,6 +4,7 @@ import dev.avance.activities.platform.Platform;
 import dev.avance.activities.terms.TermsCatalogue;
 import dev.avance.api.error.ApiException;
 import dev.avance.api.openapi.Tags;
+import dev.avance.workflows.borrower.Country;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,7 +32,7 @@ public class TermsController {
 
   /** One version of a country's T&Cs in one language. */
   public record TermsResponse(
-      @Schema(example = "FRA") String country,
+      @Schema(implementation = Country.class) String country,
       @Schema(example = "fr") String language,
       @Schema(description = "The current version; signing records it.", example = "2026-01")
           String version,

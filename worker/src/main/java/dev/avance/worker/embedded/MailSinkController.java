@@ -88,7 +88,12 @@ public class MailSinkController {
   @ProblemResponse(status = 403, description = OPERATOR_KEY_ONLY)
   @GetMapping("/ops/mail/{index}/attachment/{number}")
   public ResponseEntity<byte[]> attachment(
-      Operator operator, @PathVariable int index, @PathVariable int number) {
+      Operator operator,
+      @PathVariable("index") String indexText,
+      @PathVariable("number") String numberText) {
+    // Parsed here so that any path is a 404, not a 400 for a number out of range.
+    int index = parse(indexText);
+    int number = parse(numberText);
     List<MimeMessage> messages = messages();
     if (index < 0 || index >= messages.size()) {
       throw ApiException.notFound("Mail " + index);
@@ -111,6 +116,14 @@ public class MailSinkController {
           .body(bytes);
     } catch (MessagingException | IOException e) {
       throw new IllegalStateException("unreadable mail " + index, e);
+    }
+  }
+
+  private static int parse(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

@@ -851,9 +851,9 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   }
 
   private LoanState finish() {
-    contract.awaitIssued();
     parkUnappliedTransfers();
     recordAndIndex();
+    contract.awaitIssued();
     Workflow.await(Workflow::isEveryHandlerFinished);
     // What a last handler changed, or a last transfer brought, while the loan was ending.
     parkUnappliedTransfers();
