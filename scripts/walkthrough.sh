@@ -7,6 +7,8 @@
 #
 #   AVANCE_URL      where Avance answers (default http://localhost:8080)
 #   AVANCE_API_KEY  a sandbox key, avk_test_... (default: the demo platform's, in .avance/demo-api-key)
+#   AVANCE_WALKTHROUGH_DIR  where the loan's contract and the bill are saved as PDFs
+#                   (default .avance/walkthrough)
 #
 # Every run onboards fresh companies, so it can run again against the same instance.
 set -euo pipefail
@@ -200,6 +202,34 @@ expect "the payout's status" "$(field data.0.payment_type)/$(field data.0.status
 step "8. Get the repayment details (virtual IBAN and the reference to quote)"
 call 200 GET "/loan/$LOAN/repayment-details"
 
+step "8b. The loan's contract, generated when the loan was VALIDATED (a PDF, also mailed to the borrower)"
+deadline=$((SECONDS + 60))
+while [ "$SECONDS" -lt "$deadline" ]; do
+  send GET "/loan/$LOAN/documents"
+  if [ "$STATUS" = 200 ] && [ -n "$(field data.0.url)" ]; then
+    break
+  fi
+  sleep 1
+done
+call 200 GET "/loan/$LOAN/documents"
+CONTRACT_URL="$(field data.0.url)"
+expect "the contract's kind" "$(field data.0.kind)" LOAN_CONTRACT
+OUT="${AVANCE_WALKTHROUGH_DIR:-${AVANCE_HOME:-$root/.avance}/walkthrough}"
+mkdir -p "$OUT"
+save_pdf() {
+  local path="$1" file="$2" status
+  status="$(curl -sS -o "$file" -w '%{http_code}' -H "Authorization: Bearer $KEY" "$URL$path")"
+  echo
+  echo ">>> GET $path"
+  echo "<<< $status"
+  expect "GET $path" "$status" 200
+  expect "the PDF's first bytes" "$(head -c 5 "$file")" "%PDF-"
+  echo "Saved $URL$path to $file"
+}
+echo
+echo "Contract: $URL$CONTRACT_URL"
+save_pdf "$CONTRACT_URL" "$OUT/contract-$LOAN.pdf"
+
 step "9. Modify the repayment date (within 120 days)"
 call 200 PATCH "/loan/$LOAN" "{\"to_repay_at\":\"$(day '+45 days')\"}"
 expect "the new repayment date" "$(field to_repay_at)" "$(day '+45 days')"
@@ -273,6 +303,7 @@ if [ -n "${AVANCE_OPERATOR_API_KEY:-}" ]; then
   call 200 GET "/bills?period=$PERIOD"
   BILL="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["id"])' <<<"$RESPONSE")"
   call 200 GET "/bill/$BILL"
+  save_pdf "/bill/$BILL/document" "$OUT/bill-$BILL.pdf"
 else
   echo "(AVANCE_OPERATOR_API_KEY is not set: the bills appear after the 1st of next month)"
   call 200 GET "/bills?period=$PERIOD"

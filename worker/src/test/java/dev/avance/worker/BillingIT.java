@@ -237,6 +237,39 @@ class BillingIT extends EmbeddedApiTest {
     assertThat(line.path("exact_interest").asString()).isEqualTo("25.0000");
     assertThat(line.path("amount").asLong()).isEqualTo(25);
 
+    // The same bill as a PDF (its line, total, due date and how to pay) and as CSV.
+    String billId = borrowerBill.path("id").asString();
+    Http.Bytes pdf = http.getBytes("/bill/" + billId + "/document", key);
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.contentType()).startsWith("application/pdf");
+    assertThat(Pdfs.text(pdf.body()))
+        .contains(billId, sddLoan, "0,25 €", collection.toString())
+        .contains(detail.path("payment_instructions").path("account_number").asString())
+        .contains(detail.path("payment_instructions").path("reference").asString());
+    Http.Response csv =
+        http.get("/bills?period=" + PERIOD + "&payer_id=" + sddBorrower, key, "text/csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+    assertThat(csv.body().split("\r\n"))
+        .hasSize(2)
+        .satisfies(rows -> assertThat(rows[0]).startsWith("id,period,payer_type,payer_id"))
+        .satisfies(rows -> assertThat(rows[1]).startsWith(billId + "," + PERIOD + ",BORROWER,"))
+        .satisfies(rows -> assertThat(rows[1]).contains(",25,0.25,EUR,"));
+    Http.Response linesCsv = http.get("/bill/" + billId, key, "text/csv");
+    assertThat(linesCsv.contentType()).startsWith("text/csv");
+    assertThat(linesCsv.body().split("\r\n"))
+        .containsExactly(
+            "bill_id,kind,loan_id,first_day,last_day,days,principal,principal_days,"
+                + "exact_interest,amount,amount_eur",
+            billId
+                + ",INTEREST,"
+                + sddLoan
+                + ","
+                + TODAY
+                + ","
+                + TODAY
+                + ",1,50000,50000,25.0000,25,0.25");
+
     // The borrower repaying by transfer: the platform pays.
     List<JsonNode> platformBills =
         http.get("/bills?period=" + PERIOD + "&payer_type=PLATFORM&status=TO_PAY", key)

@@ -45,6 +45,29 @@ final class Http {
     return send(request(path, apiKey).GET());
   }
 
+  /** The raw bytes of a response, for documents. */
+  record Bytes(int status, String contentType, byte[] body) {}
+
+  Bytes getBytes(String path, String apiKey) {
+    try {
+      HttpResponse<byte[]> response =
+          client.send(request(path, apiKey).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Bytes(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Response get(String path, String apiKey, String accept) {
+    return send(request(path, apiKey).header("Accept", accept).GET());
+  }
+
   Response post(String path, String apiKey, String contentType, String body) {
     HttpRequest.Builder builder =
         request(path, apiKey).POST(HttpRequest.BodyPublishers.ofString(body));

@@ -45,6 +45,8 @@ class WalkthroughE2E {
       builder.environment().put("AVANCE_URL", "http://localhost:" + app.apiPort);
       builder.environment().put("AVANCE_API_KEY", AvanceProcess.KEY);
       builder.environment().put("AVANCE_OPERATOR_API_KEY", "avk_walkthrough_operator_0123456789");
+      Path saved = app.home.resolve("walkthrough-" + run);
+      builder.environment().put("AVANCE_WALKTHROUGH_DIR", saved.toString());
       Process walkthrough = builder.start();
       boolean finished = walkthrough.waitFor(5, TimeUnit.MINUTES);
       if (!finished) {
@@ -59,7 +61,13 @@ class WalkthroughE2E {
           .contains(">>> POST /sandbox/incoming-transfers")
           .contains("\"status\": \"CLOSED\"")
           .contains(">>> POST /ops/billing-runs", ">>> GET /bill/")
-          .contains("Walkthrough complete");
+          .contains("Walkthrough complete")
+          .contains("Contract: http://localhost:" + app.apiPort + "/loan/");
+      try (var pdfs = Files.list(saved)) {
+        assertThat(pdfs.map(p -> p.getFileName().toString()))
+            .anyMatch(name -> name.startsWith("contract-") && name.endsWith(".pdf"))
+            .anyMatch(name -> name.startsWith("bill-") && name.endsWith(".pdf"));
+      }
     }
     Books.assertBalanced(app.api(), "avk_walkthrough_operator_0123456789");
   }

@@ -5,6 +5,8 @@ import dev.avance.activities.borrower.BorrowerRow;
 import dev.avance.activities.borrower.RepaymentMethodRepository;
 import dev.avance.activities.credit.CreditLineRepository;
 import dev.avance.activities.events.DomainEventRepository;
+import dev.avance.activities.terms.TermsCatalogue;
+import dev.avance.activities.terms.TermsRepository;
 import dev.avance.workflows.borrower.Done;
 import dev.avance.workflows.borrower.RepaymentMethodView;
 import dev.avance.workflows.credit.CreditLineView;
@@ -26,13 +28,19 @@ public class LoanActivitiesImpl implements LoanActivities {
   private final RepaymentMethodRepository methods;
   private final CreditLineRepository creditLines;
   private final DomainEventRepository events;
+  private final TermsRepository terms;
+  private final TermsCatalogue catalogue;
 
   public LoanActivitiesImpl(
       LoanRepository loans,
       BorrowerRepository borrowers,
       RepaymentMethodRepository methods,
       CreditLineRepository creditLines,
-      DomainEventRepository events) {
+      DomainEventRepository events,
+      TermsRepository terms,
+      TermsCatalogue catalogue) {
+    this.terms = terms;
+    this.catalogue = catalogue;
     this.loans = loans;
     this.borrowers = borrowers;
     this.methods = methods;
@@ -85,7 +93,13 @@ public class LoanActivitiesImpl implements LoanActivities {
         loans.borrowerHasLateLoan(query.borrowerId()),
         loans.invoiceFinancedByAnother(
             query.platformId(), query.borrowerId(), query.invoiceNumber(), query.loanId()),
-        repayment);
+        repayment,
+        borrower != null
+            && borrower.signedAt() != null
+            && terms
+                .acceptedVersion(borrower.id(), borrower.signedAt(), catalogue)
+                .map(v -> !v.equals(catalogue.current()))
+                .orElse(false));
   }
 
   @Override

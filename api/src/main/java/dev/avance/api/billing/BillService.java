@@ -7,8 +7,11 @@ import dev.avance.activities.billing.BillQuery;
 import dev.avance.activities.billing.BillRepository;
 import dev.avance.activities.billing.BillRow;
 import dev.avance.activities.billing.BillTransferPayments;
+import dev.avance.activities.borrower.BorrowerRepository;
+import dev.avance.activities.document.BillRenderer;
 import dev.avance.activities.platform.Platform;
 import dev.avance.api.auth.Operator;
+import dev.avance.api.common.Csv;
 import dev.avance.api.common.PageRequest;
 import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
@@ -33,13 +36,16 @@ public class BillService {
   private final OperatorAudit audit;
   private final Clock clock;
   private final BankProperties bank;
+  private final BorrowerRepository borrowers;
 
   public BillService(
       BillRepository bills,
       BillTransferPayments payments,
       OperatorAudit audit,
       Clock clock,
-      BankProperties bank) {
+      BankProperties bank,
+      BorrowerRepository borrowers) {
+    this.borrowers = borrowers;
     this.bills = bills;
     this.payments = payments;
     this.audit = audit;
@@ -103,6 +109,123 @@ public class BillService {
     BillRow bill =
         bills.findById(platform.id(), id).orElseThrow(() -> ApiException.notFound("Bill " + id));
     return response(bill, lines(bills.lines(bill.id())));
+  }
+
+  /**
+   * The bill as a PDF, rendered from its current state: a bill can gain lines until its month is
+   * closed, so the document is not stored; the same state gives the same bytes.
+   */
+  public byte[] pdf(Platform platform, String id) {
+    BillResponse bill = get(platform, id);
+    String name = bill.payerId();
+    String country = "FRA";
+    if (bill.billedBorrowerId() != null) {
+      var borrower = borrowers.findById(platform.id(), bill.billedBorrowerId()).orElse(null);
+      if (borrower != null) {
+        name = borrower.name() == null ? borrower.identifier() : borrower.name();
+        country = borrower.country();
+      }
+    }
+    return BillRenderer.render(
+        new BillRenderer.Bill(
+            bill.id(),
+            bill.period(),
+            bill.payerType(),
+            name,
+            bill.payerId(),
+            bill.billDate(),
+            bill.dueDate(),
+            bill.status(),
+            bill.toPayAmount(),
+            bill.lines().stream()
+                .map(
+                    l ->
+                        new BillRenderer.Line(
+                            l.kind().name(),
+                            l.loanId(),
+                            l.firstDay(),
+                            l.lastDay(),
+                            l.days(),
+                            l.principal(),
+                            l.amount()))
+                .toList(),
+            bill.paymentInstructions().accountNumber(),
+            bill.paymentInstructions().bankIdentifier(),
+            bill.paymentInstructions().reference(),
+            bill.payment() != null,
+            bill.payment() == null ? null : bill.payment().collectionDate(),
+            country,
+            bill.updatedAt()));
+  }
+
+  /** Bills as CSV rows, one a bill, amounts in cents and in euros. */
+  static String csv(List<BillResponse> bills) {
+    Csv csv =
+        new Csv(
+            "id",
+            "period",
+            "payer_type",
+            "payer_id",
+            "billed_borrower_id",
+            "status",
+            "bill_date",
+            "due_date",
+            "to_pay_amount",
+            "to_pay_amount_eur",
+            "currency",
+            "loans_count",
+            "reference",
+            "paid_at");
+    for (BillResponse b : bills) {
+      csv.row(
+          b.id(),
+          b.period(),
+          b.payerType(),
+          b.payerId(),
+          b.billedBorrowerId(),
+          b.status(),
+          b.billDate(),
+          b.dueDate(),
+          b.toPayAmount(),
+          Csv.euros(b.toPayAmount()),
+          b.currency(),
+          b.loansCount(),
+          b.paymentInstructions().reference(),
+          b.paidAt());
+    }
+    return csv.toString();
+  }
+
+  /** One bill's lines as CSV rows, each with its bill's id. */
+  static String linesCsv(BillResponse bill) {
+    Csv csv =
+        new Csv(
+            "bill_id",
+            "kind",
+            "loan_id",
+            "first_day",
+            "last_day",
+            "days",
+            "principal",
+            "principal_days",
+            "exact_interest",
+            "amount",
+            "amount_eur");
+    for (BillResponse.Line l : bill.lines()) {
+      csv.row(
+          bill.id(),
+          l.kind(),
+          l.loanId(),
+          l.firstDay(),
+          l.lastDay(),
+          l.days(),
+          l.principal(),
+          l.principalDays(),
+          l.exactInterest(),
+          l.amount(),
+          Csv.euros(l.amount()));
+    }
+    return csv.toString();
   }
 
   /** Each loan's interest line, followed by its penalty line when it has late days. */

@@ -30,6 +30,11 @@ public record BorrowerResponse(
             example = "INSOLVENT")
         String statusReason,
     @Schema(description = "When the T&Cs were accepted.") Instant signedAt,
+    @Schema(
+            description = "The version of the T&Cs accepted last (`GET /terms`).",
+            example = "2026-01")
+        String termsVersion,
+    @Schema(description = "The language they were accepted in.", example = "fr") String language,
     @Schema(description = "The legal form from the registry.", example = "SAS") String legalForm,
     @Schema(implementation = Map.class, description = "The platform's own key-value data, as sent.")
         @JsonRawValue
@@ -46,7 +51,10 @@ public record BorrowerResponse(
           String accountNumber,
       @Schema(description = "The BIC.", example = "AVNCFRPPXXX") String bankIdentifier) {}
 
-  static BorrowerResponse of(BorrowerRow row, String bic) {
+  /** The T&Cs a borrower accepted. */
+  record TermsAccepted(String version, String language) {}
+
+  static BorrowerResponse of(BorrowerRow row, String bic, TermsAccepted terms) {
     return new BorrowerResponse(
         row.id(),
         row.identifier(),
@@ -56,6 +64,8 @@ public record BorrowerResponse(
         row.status(),
         row.statusReason(),
         row.signedAt(),
+        terms == null ? null : terms.version(),
+        terms == null ? null : terms.language(),
         row.legalForm(),
         row.metadataJson(),
         row.virtualIban() == null ? null : new RepaymentAccount(row.virtualIban(), bic),

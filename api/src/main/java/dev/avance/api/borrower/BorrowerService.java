@@ -6,6 +6,8 @@ import dev.avance.activities.borrower.BorrowerRow;
 import dev.avance.activities.borrower.RepaymentMethodRepository;
 import dev.avance.activities.credit.CreditLineRepository;
 import dev.avance.activities.platform.Platform;
+import dev.avance.activities.terms.TermsCatalogue;
+import dev.avance.activities.terms.TermsRepository;
 import dev.avance.api.common.PageRequest;
 import dev.avance.api.common.PageResponse;
 import dev.avance.api.error.ApiException;
@@ -56,6 +58,8 @@ public class BorrowerService {
   private final Clock clock;
   private final BorrowerPolicy policy;
   private final String bic;
+  private final TermsCatalogue catalogue;
+  private final TermsRepository terms;
 
   public BorrowerService(
       WorkflowGateway workflows,
@@ -67,8 +71,12 @@ public class BorrowerService {
       DecisionWaits decisionWaits,
       @Value("${avance.credit.line-cap-cents:50000000}") long lineCapCents,
       @Value("${avance.credit.validity-days:365}") int validityDays,
-      @Value("${avance.bank.bic:AVNCFRPPXXX}") String bic) {
+      @Value("${avance.bank.bic:AVNCFRPPXXX}") String bic,
+      TermsCatalogue catalogue,
+      TermsRepository terms) {
     this.decisionWaits = decisionWaits;
+    this.catalogue = catalogue;
+    this.terms = terms;
     this.workflows = workflows;
     this.borrowers = borrowers;
     this.methods = methods;
@@ -132,13 +140,43 @@ public class BorrowerService {
     } catch (WorkflowGateway.DuplicateIdentifier e) {
       throw duplicate(e.existingBorrowerId());
     }
+    if (signedAt != null) {
+      // Signed with its creation: the current version, in the country's language.
+      terms.accept(
+          platform.id(),
+          borrowerId,
+          catalogue.current(),
+          catalogue.defaultLanguage(country.name()),
+          signedAt,
+          clock.instant());
+    }
     return get(platform, borrowerId);
   }
 
   public BorrowerResponse sign(Platform platform, String id, SignRequest request) {
-    row(platform, id);
+    BorrowerRow borrower = row(platform, id);
     Instant signedAt = request.signedAt().toInstant();
     requireNotFuture("signed_at", signedAt);
+    String version = request.termsVersion() == null ? catalogue.current() : request.termsVersion();
+    String language =
+        request.language() == null
+            ? catalogue.defaultLanguage(borrower.country())
+            : request.language();
+    if (!catalogue.versions().contains(version)) {
+      throw ApiException.invalidField(
+          "terms_version", "invalid_value", "is not a published version: " + catalogue.versions());
+    }
+    if (!catalogue.languages(borrower.country()).contains(language)) {
+      throw ApiException.invalidField(
+          "language",
+          "invalid_value",
+          "the T&Cs of "
+              + borrower.country()
+              + " are in "
+              + catalogue.languages(borrower.country()));
+    }
+    // Before the workflow hears of it: a loan assessed right after the answer finds the version.
+    terms.accept(platform.id(), id, version, language, signedAt, clock.instant());
     try (DecisionWaits.Wait wait =
         decisionWaits.tryWait(Boolean.TRUE.equals(request.waitForReady()))) {
       workflows.sign(id, new SignTerms("sign-" + id, signedAt, wait.granted()));
@@ -218,8 +256,21 @@ public class BorrowerService {
         null);
   }
 
+  /** The T&Cs the borrower accepted; a signature from before versions is the first version. */
+  private BorrowerResponse.TermsAccepted accepted(BorrowerRow row) {
+    return terms
+        .latest(row.id())
+        .map(a -> new BorrowerResponse.TermsAccepted(a.version(), a.language()))
+        .orElse(
+            row.signedAt() == null
+                ? null
+                : new BorrowerResponse.TermsAccepted(
+                    catalogue.first(), catalogue.defaultLanguage(row.country())));
+  }
+
   public BorrowerResponse get(Platform platform, String id) {
-    return BorrowerResponse.of(row(platform, id), bic);
+    BorrowerRow row = row(platform, id);
+    return BorrowerResponse.of(row, bic, accepted(row));
   }
 
   public PageResponse<BorrowerResponse> list(
@@ -242,7 +293,7 @@ public class BorrowerService {
       next = page.cursorAfter(last.createdAt(), last.id());
     }
     return new PageResponse<>(
-        pageRows.stream().map(r -> BorrowerResponse.of(r, bic)).toList(), next);
+        pageRows.stream().map(r -> BorrowerResponse.of(r, bic, accepted(r))).toList(), next);
   }
 
   private BorrowerRow row(Platform platform, String id) {

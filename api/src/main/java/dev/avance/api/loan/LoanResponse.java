@@ -28,7 +28,8 @@ public record LoanResponse(
                     + " LATE_REPAYMENT_BORROWER, MISSING_DATA, CREDIT_LINE_EXPIRED,"
                     + " CREDIT_LINE_BLOCKED, INVOICE_ALREADY_FINANCED,"
                     + " EXCESSIVE_DURATION_LOAN_REQUEST, AMOUNT_SUPERIOR_TO_INVOICE_AMOUNT,"
-                    + " MAX_AMOUNT_EXCEEDED_BORROWER, AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE, ...",
+                    + " MAX_AMOUNT_EXCEEDED_BORROWER, AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE,"
+                    + " TERMS_NOT_ACCEPTED (a newer version of the T&Cs to sign), ...",
             example = "AMOUNT_SUPERIOR_TO_AVAILABLE_BALANCE")
         String denialReason,
     String borrowerId,

@@ -39,6 +39,7 @@ public class EmbeddedRuntimeListener implements ApplicationListener<ApplicationE
         factory.registerSingleton(
             "embeddedRuntimeHealthIndicator",
             new EmbeddedRuntimeHealthIndicator(runtime.supervisor()));
+        factory.registerSingleton("avanceMailSink", runtime.mail());
       }
     } else if (event instanceof ApplicationFailedEvent && runtime != null) {
       runtime.close();
@@ -88,9 +89,14 @@ public class EmbeddedRuntimeListener implements ApplicationListener<ApplicationE
                 "avance.embedded.restart-backoff-initial", Duration.class, Duration.ofMillis(500)),
             env.getProperty(
                 "avance.embedded.restart-backoff-max", Duration.class, Duration.ofSeconds(30)));
+    MailSink mail = MailSink.start(env.getProperty("avance.embedded.mail-port", Integer.class, 0));
     runtime =
         new EmbeddedRuntime(
-            postgres, temporal, new ChildSupervisor(List.of(postgres, temporal), backoff), home);
+            postgres,
+            temporal,
+            new ChildSupervisor(List.of(postgres, temporal), backoff),
+            home,
+            mail);
     Map<String, Object> props = new HashMap<>();
     props.put("spring.datasource.url", postgres.jdbcUrl());
     props.put("spring.datasource.username", "postgres");
@@ -106,6 +112,8 @@ public class EmbeddedRuntimeListener implements ApplicationListener<ApplicationE
           "avance.codec.allowed-origins",
           "http://localhost:" + uiPort + ",http://127.0.0.1:" + uiPort);
     }
+    props.put("spring.mail.host", "127.0.0.1");
+    props.put("spring.mail.port", mail.port());
     env.getPropertySources().addFirst(new MapPropertySource("avanceEmbeddedRuntime", props));
   }
 
@@ -144,11 +152,13 @@ public class EmbeddedRuntimeListener implements ApplicationListener<ApplicationE
       EmbeddedPostgresServer postgres,
       TemporalDevServer temporal,
       ChildSupervisor supervisor,
-      Path home) {
+      Path home,
+      MailSink mail) {
     void close() {
       supervisor.close();
       temporal.close();
       postgres.close();
+      mail.close();
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.avance.workflows.borrower.BorrowerActivities;
 import dev.avance.workflows.borrower.BorrowerWorkflowImpl;
 import dev.avance.workflows.common.TaskQueues;
 import dev.avance.workflows.credit.CreditLineActivities;
+import dev.avance.workflows.document.DocumentActivities;
 import dev.avance.workflows.loan.LoanActivities;
 import dev.avance.workflows.loan.LoanWorkflowImpl;
 import dev.avance.workflows.payment.CreditAssignmentWorkflowImpl;
@@ -45,7 +46,8 @@ public class WorkerConfiguration {
       IncomingCreditActivities incomingCreditActivities,
       WebhookActivities webhookActivities,
       BillingActivities billingActivities,
-      RefundActivities refundActivities) {
+      RefundActivities refundActivities,
+      DocumentActivities documentActivities) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker borrowers = factory.newWorker(TaskQueues.BORROWERS);
     borrowers.registerWorkflowImplementationTypes(BorrowerWorkflowImpl.class);
@@ -61,7 +63,8 @@ public class WorkerConfiguration {
         creditLineActivities,
         paymentActivities,
         incomingCreditActivities,
-        refundActivities);
+        refundActivities,
+        documentActivities);
     Worker webhooks = factory.newWorker(TaskQueues.WEBHOOKS);
     webhooks.registerWorkflowImplementationTypes(WebhookDeliveryWorkflowImpl.class);
     webhooks.registerActivitiesImplementations(webhookActivities);

@@ -20,7 +20,9 @@ public enum DenialReason {
   MAX_AMOUNT_EXCEEDED_BORROWER,
   INVALID_AMOUNT,
   LOAN_REQUEST_EXPIRED,
-  PAYOUT_FAILED;
+  PAYOUT_FAILED,
+  /** A newer version of the T&Cs was published: the borrower signs it before its next loan. */
+  TERMS_NOT_ACCEPTED;
 
   static {
     // The pure rules return their codes as strings; they must name constants of this enum.

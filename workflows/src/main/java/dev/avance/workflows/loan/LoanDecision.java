@@ -18,6 +18,9 @@ public final class LoanDecision {
               ? DenialReason.BORROWER_TO_SIGN
               : DenialReason.BORROWER_STATUS);
     }
+    if (Boolean.TRUE.equals(assessment.termsOutdated())) {
+      return Optional.of(DenialReason.TERMS_NOT_ACCEPTED);
+    }
     if (assessment.borrowerLate()) {
       return Optional.of(DenialReason.LATE_REPAYMENT_BORROWER);
     }

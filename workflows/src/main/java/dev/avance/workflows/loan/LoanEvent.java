@@ -43,7 +43,9 @@ public enum LoanEvent {
   DELINQUENCY_COLLECTIONS,
   DELINQUENCY_DEFAULTED,
   /** Written off by an operator (the same event the write-off's own transaction writes). */
-  WRITTEN_OFF;
+  WRITTEN_OFF,
+  /** The loan's contract is stored: {@code GET /loan/{id}/documents} lists it. */
+  CONTRACT_AVAILABLE;
 
   private static final String FAMILY = "loan.";
 

@@ -146,6 +146,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private RepaymentSetup newRepayment;
   private boolean recordWhenWaiting;
   private final LoanJournal journal;
+  private final LoanContract contract = new LoanContract();
   private final List<TransferReceived> transfers = new ArrayList<>();
   private final Set<String> appliedTransfers = new HashSet<>();
   private boolean bankFiles;
@@ -379,6 +380,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
     }
     change(LoanStatus.VALIDATED, null, LoanEvent.VALIDATED);
     decided = true;
+    contract.issue(input, now());
     return true;
   }
 
@@ -1027,6 +1029,7 @@ public class LoanWorkflowImpl implements LoanWorkflow {
   private LoanState finish() {
     parkUnappliedTransfers();
     recordAndIndex();
+    contract.awaitIssued();
     Workflow.await(Workflow::isEveryHandlerFinished);
     // What a last handler changed, or a last transfer brought, while the loan was ending.
     parkUnappliedTransfers();

@@ -59,13 +59,14 @@ class LoanWorkflowTest {
   private final FakeLoanActivities loans = new FakeLoanActivities();
   private final FakeCredit credit = new FakeCredit();
   private final FakeBank bank = new FakeBank();
+  private final FakeDocuments documents = new FakeDocuments();
 
   private void start(Instant initialTime) {
     FakeBorrower.told.clear();
     env = TestEnvironments.create(initialTime);
     Worker worker = env.newWorker(TaskQueues.LOANS);
     worker.registerWorkflowImplementationTypes(LoanWorkflowImpl.class, FakeBorrower.class);
-    worker.registerActivitiesImplementations(loans, credit, bank);
+    worker.registerActivitiesImplementations(loans, credit, bank, documents);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -236,8 +237,9 @@ class LoanWorkflowTest {
     int events = historyLength(input);
     System.out.println("History events, happy SDD loan: " + events);
     // 58: the version markers, the borrower checked again before the payout, and the wait for
-    // billing's signal with the close it brings (a busy machine can split a workflow task).
-    assertThat(events).isLessThanOrEqualTo(61);
+    // billing's signal with the close it brings (a busy machine can split a workflow task); then
+    // the contract's two activities beside the payout and their workflow tasks.
+    assertThat(events).isLessThanOrEqualTo(75);
     // The debit's instruction day and the return window: wait_for_validation is bounded by the
     // caller, not a timer.
     assertThat(timers(input)).hasSize(2).last().isEqualTo(RETURN_WINDOW);
@@ -1243,5 +1245,39 @@ class LoanWorkflowTest {
   /** The typed refusal an update was refused with, as the API reads it. */
   static LoanRefusal refusal(Throwable thrown) {
     return LoanRefusal.of(thrown);
+  }
+
+  @Test
+  void aValidatedLoanIssuesItsContractOnceAndMailsItEvenWhenTheMailServerWasDown() {
+    start(NOW);
+    documents.mailFailures = 2;
+    RequestLoan input = loan(TODAY, LocalDate.of(2026, 12, 27), true);
+
+    request(input);
+    LoanState done = result(input);
+
+    assertThat(done.status()).isEqualTo(LoanStatus.CLOSED);
+    assertThat(documents.issued)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.loanId()).isEqualTo(input.loanId());
+              assertThat(c.borrowerId()).isEqualTo("borrower-1");
+              assertThat(c.validatedAt()).isBetween(NOW, NOW.plusSeconds(60));
+            });
+    assertThat(documents.mailed).containsExactly("doc-" + input.loanId());
+    Histories.record(client, LoanWorkflow.workflowId(input.loanId()), "v8-loan-contract");
+  }
+
+  @Test
+  void aDeclinedLoanHasNoContract() {
+    start(NOW);
+    credit.refuseWith = FailureType.CREDIT_LINE_BLOCKED.type();
+    RequestLoan input = loan(TODAY, LocalDate.of(2026, 12, 27), true);
+
+    assertThat(request(input).status()).isEqualTo(LoanStatus.DECLINED);
+    result(input);
+
+    assertThat(documents.issued).isEmpty();
   }
 }

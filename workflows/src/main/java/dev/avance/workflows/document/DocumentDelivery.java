@@ -1,0 +1,3 @@
+package dev.avance.workflows.document;
+
+public record DocumentDelivery(String documentId, DeliveryStatus status) {}

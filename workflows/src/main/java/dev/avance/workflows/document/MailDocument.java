@@ -1,0 +1,3 @@
+package dev.avance.workflows.document;
+
+public record MailDocument(String documentId) {}
