@@ -20,9 +20,13 @@ final class Http {
     this.base = base;
   }
 
-  record Response(int status, String contentType, String body) {
+  record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
     JsonNode json() {
       return JSON.readTree(body);
+    }
+
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
     }
   }
 
@@ -41,6 +45,15 @@ final class Http {
 
   Response postJson(String path, String apiKey, String body) {
     return post(path, apiKey, "application/json", body);
+  }
+
+  /** A JSON POST with an {@code Idempotency-Key}. */
+  Response postJson(String path, String apiKey, String body, String idempotencyKey) {
+    return send(
+        request(path, apiKey)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   Response patch(String path, String apiKey, String body) {
@@ -70,7 +83,8 @@ final class Http {
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+          response.body(),
+          response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -30,6 +30,11 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
     this.sandbox = sandbox;
   }
 
+  /** The platform this request was authenticated for, or null outside the platforms' paths. */
+  public static Platform platformOf(HttpServletRequest request) {
+    return (Platform) request.getAttribute(PLATFORM_ATTRIBUTE);
+  }
+
   @Override
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -1,5 +1,7 @@
 package dev.avance.api.auth;
 
+import dev.avance.api.idempotency.IdempotencyInterceptor;
+import dev.avance.api.idempotency.IdempotencyProperties;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +10,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration
-@EnableConfigurationProperties(SandboxProperties.class)
+@EnableConfigurationProperties({SandboxProperties.class, IdempotencyProperties.class})
 public class WebConfig implements WebMvcConfigurer {
   /** Paths that answer without an API key. */
   static final String[] PUBLIC_PATHS = {
@@ -25,16 +27,19 @@ public class WebConfig implements WebMvcConfigurer {
   private final OperatorKeyInterceptor operatorKey;
   private final SandboxPathGuard sandboxPaths;
   private final NulGuard nulGuard;
+  private final IdempotencyInterceptor idempotency;
 
   public WebConfig(
       ApiKeyInterceptor apiKeys,
       OperatorKeyInterceptor operatorKey,
       SandboxPathGuard sandboxPaths,
-      NulGuard nulGuard) {
+      NulGuard nulGuard,
+      IdempotencyInterceptor idempotency) {
     this.apiKeys = apiKeys;
     this.operatorKey = operatorKey;
     this.sandboxPaths = sandboxPaths;
     this.nulGuard = nulGuard;
+    this.idempotency = idempotency;
   }
 
   @Override
@@ -47,6 +52,8 @@ public class WebConfig implements WebMvcConfigurer {
     registry.addInterceptor(operatorKey).addPathPatterns(OPERATOR_PATHS);
     registry.addInterceptor(sandboxPaths).addPathPatterns(SANDBOX_PATHS);
     registry.addInterceptor(nulGuard).addPathPatterns("/**").excludePathPatterns(PUBLIC_PATHS);
+    // Last: a key is claimed only for a request authenticated and allowed on its path.
+    registry.addInterceptor(idempotency).addPathPatterns("/**").excludePathPatterns(PUBLIC_PATHS);
   }
 
   @Override
