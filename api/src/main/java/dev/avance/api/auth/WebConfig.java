@@ -14,7 +14,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class WebConfig implements WebMvcConfigurer {
   /** Paths that answer without an API key. */
   static final String[] PUBLIC_PATHS = {
-    "/error", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"
+    "/error",
+    "/actuator/**",
+    "/livez",
+    "/readyz",
+    "/v3/api-docs/**",
+    "/swagger-ui/**",
+    "/swagger-ui.html"
   };
 
   /** Paths for Avance's operators, authenticated by the operator key instead of a platform's. */
