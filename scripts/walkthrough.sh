@@ -141,8 +141,8 @@ IBAN="FR1420041010050500013M02606"
 BIC="PSSTFRPPPAR"
 
 step "0. Avance is up"
-echo ">>> GET /actuator/health/readiness"
-if ! curl -fsS "$URL/actuator/health/readiness" >"$tmp/health"; then
+echo ">>> GET /readyz"
+if ! curl -fsS "$URL/readyz" >"$tmp/health"; then
   echo "!!! Avance does not answer at $URL: start it with scripts/run" >&2
   exit 1
 fi

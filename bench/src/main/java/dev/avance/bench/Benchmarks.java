@@ -125,6 +125,7 @@ public final class Benchmarks {
     Map<String, String> env = builder.environment();
     env.put("AVANCE_HOME", home.toString());
     env.put("PORT", Integer.toString(apiPort));
+    env.put("AVANCE_MANAGEMENT_PORT", Integer.toString(freePort()));
     env.put("AVANCE_TEMPORAL_PORT", Integer.toString(temporalPort));
     env.put("AVANCE_TEMPORAL_UI_PORT", Integer.toString(freePort()));
     env.put("AVANCE_POSTGRES_PORT", Integer.toString(pgPort));
@@ -134,7 +135,7 @@ public final class Benchmarks {
     Instant deadline = Instant.now().plusSeconds(120);
     while (Instant.now().isBefore(deadline)) {
       try {
-        if (get("/actuator/health/readiness").statusCode() == 200) {
+        if (get("/readyz").statusCode() == 200) {
           break;
         }
       } catch (IOException notYet) {

@@ -33,6 +33,7 @@ final class AvanceProcess implements AutoCloseable {
   final int temporalPort;
   final int uiPort;
   final int postgresPort;
+  final int managementPort;
   private final List<Process> started = new ArrayList<>();
 
   AvanceProcess(String name) throws IOException {
@@ -43,10 +44,16 @@ final class AvanceProcess implements AutoCloseable {
     temporalPort = Ports.free();
     uiPort = Ports.free();
     postgresPort = Ports.free();
+    managementPort = Ports.free();
   }
 
   Http api() {
     return new Http("http://localhost:" + apiPort);
+  }
+
+  /** The management port: the actuator and /actuator/prometheus. */
+  Http management() {
+    return new Http("http://localhost:" + managementPort);
   }
 
   Http ui() {
@@ -67,6 +74,7 @@ final class AvanceProcess implements AutoCloseable {
     Map<String, String> env = builder.environment();
     env.put("AVANCE_HOME", home.toString());
     env.put("PORT", Integer.toString(apiPort));
+    env.put("AVANCE_MANAGEMENT_PORT", Integer.toString(managementPort));
     env.put("AVANCE_TEMPORAL_PORT", Integer.toString(temporalPort));
     env.put("AVANCE_TEMPORAL_UI_PORT", Integer.toString(uiPort));
     env.put("AVANCE_POSTGRES_PORT", Integer.toString(postgresPort));
@@ -91,7 +99,7 @@ final class AvanceProcess implements AutoCloseable {
                 throw new AssertionError(run + " exited: " + log(run));
               }
               try {
-                return api().get("/actuator/health/readiness", null).status() == 200;
+                return api().get("/readyz", null).status() == 200;
               } catch (IllegalStateException notYet) {
                 return false;
               }

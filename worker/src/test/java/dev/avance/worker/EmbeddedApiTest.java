@@ -20,6 +20,7 @@ import org.springframework.util.FileSystemUtils;
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = {
       "server.port=${avance.it.http-port}",
+      "management.server.port=${avance.it.management-port}",
       "avance.mode=embedded",
       "avance.home=target/api-it-home",
       "avance.embedded.temporal-cli=${temporal.cli}",
@@ -59,7 +60,8 @@ abstract class EmbeddedApiTest {
           "avance.it.postgres-port",
           "avance.it.webhook-port",
           "avance.it.raw-port",
-          "avance.it.http-port"
+          "avance.it.http-port",
+          "avance.it.management-port"
         }) {
       if (System.getProperty(port) == null) {
         System.setProperty(port, Integer.toString(Ports.free()));

@@ -81,6 +81,15 @@ final class Http {
     return post(path, apiKey, "application/json", body);
   }
 
+  /** A JSON POST with an {@code Idempotency-Key}. */
+  Response postJson(String path, String apiKey, String body, String idempotencyKey) {
+    return send(
+        request(path, apiKey)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   Response patch(String path, String apiKey, String body) {
     return send(
         request(path, apiKey)

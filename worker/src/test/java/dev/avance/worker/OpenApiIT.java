@@ -67,6 +67,36 @@ class OpenApiIT extends EmbeddedApiTest {
   }
 
   @Test
+  void everyPostTakesAnIdempotencyKeyAndDocumentsItsConflicts() {
+    List<String> missing = new ArrayList<>();
+    int[] posts = {0};
+    forEachOperation(
+        (name, op) -> {
+          if (!name.startsWith("post ")) {
+            return;
+          }
+          posts[0]++;
+          boolean header = false;
+          for (JsonNode p : op.path("parameters")) {
+            header |=
+                "header".equals(p.path("in").asString())
+                    && "Idempotency-Key".equals(p.path("name").asString())
+                    && !p.path("required").asBoolean();
+          }
+          if (!header
+              || !op.path("responses")
+                  .path("409")
+                  .path("description")
+                  .asString()
+                  .contains("idempotency_key_reused")) {
+            missing.add(name);
+          }
+        });
+    assertThat(posts[0]).isGreaterThan(10);
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
   void isAnOpenApi3DocumentWithTheBearerApiKeyScheme() {
     assertThat(spec.path("openapi").asString()).matches("3\\.\\d+\\.\\d+");
     assertThat(spec.path("info").path("title").asString()).isEqualTo("Avance API");
@@ -239,7 +269,9 @@ class OpenApiIT extends EmbeddedApiTest {
             op.path("parameters")
                 .forEach(
                     p -> {
-                      if (!p.path("name").asString().matches("[a-z0-9_]+")) {
+                      // Headers keep HTTP's own spelling (Idempotency-Key).
+                      if (!"header".equals(p.path("in").asString())
+                          && !p.path("name").asString().matches("[a-z0-9_]+")) {
                         camel.add(name + " parameter " + p.path("name").asString());
                       }
                     }));

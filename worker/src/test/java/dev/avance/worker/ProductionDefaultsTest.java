@@ -25,7 +25,8 @@ class ProductionDefaultsTest {
           "AVANCE_SECRETS_KEY",
           "AVANCE_OPERATOR_API_KEY",
           "AVANCE_PAYLOAD_KEYS",
-          "AVANCE_CODEC_TOKEN");
+          "AVANCE_CODEC_TOKEN",
+          "GRAFANA_ADMIN_PASSWORD");
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> compose() throws IOException {
@@ -103,11 +104,14 @@ class ProductionDefaultsTest {
         (Map<String, Map<String, Object>>) compose().get("services");
     services.forEach(
         (name, service) -> {
-          if (!List.of("avance-api", "temporal-ui").contains(name)) {
+          if (!List.of("avance-api", "temporal-ui", "grafana").contains(name)) {
             assertThat(service.get("ports")).as(name).isNull();
           }
         });
     assertThat(services.get("avance-api").get("ports")).isEqualTo(List.of("8080:8080"));
+    // The dashboards are for the operators on the host, not for the network.
+    assertThat(services.get("grafana").get("ports")).isEqualTo(List.of("127.0.0.1:3000:3000"));
+    assertThat(services.get("prometheus").get("ports")).isNull();
   }
 
   @Test

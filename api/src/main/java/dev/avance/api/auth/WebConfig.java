@@ -1,5 +1,7 @@
 package dev.avance.api.auth;
 
+import dev.avance.api.idempotency.IdempotencyInterceptor;
+import dev.avance.api.idempotency.IdempotencyProperties;
 import dev.avance.api.limits.BodyLimitInterceptor;
 import dev.avance.api.limits.RateLimitInterceptor;
 import java.util.List;
@@ -12,11 +14,17 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration
-@EnableConfigurationProperties(SandboxProperties.class)
+@EnableConfigurationProperties({SandboxProperties.class, IdempotencyProperties.class})
 public class WebConfig implements WebMvcConfigurer {
   /** Paths that answer without an API key. */
   static final String[] PUBLIC_PATHS = {
-    "/error", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"
+    "/error",
+    "/actuator/**",
+    "/livez",
+    "/readyz",
+    "/v3/api-docs/**",
+    "/swagger-ui/**",
+    "/swagger-ui.html"
   };
 
   /** Paths for Avance's operators, authenticated by the operator key instead of a platform's. */
@@ -35,6 +43,7 @@ public class WebConfig implements WebMvcConfigurer {
   private final BodyLimitInterceptor bodyLimit;
   private final RateLimitInterceptor rateLimit;
   private final List<String> codecOrigins;
+  private final IdempotencyInterceptor idempotency;
 
   public WebConfig(
       ApiKeyInterceptor apiKeys,
@@ -43,9 +52,11 @@ public class WebConfig implements WebMvcConfigurer {
       NulGuard nulGuard,
       BodyLimitInterceptor bodyLimit,
       RateLimitInterceptor rateLimit,
+      IdempotencyInterceptor idempotency,
       @Value("${avance.codec.allowed-origins:}") List<String> codecOrigins) {
     this.bodyLimit = bodyLimit;
     this.rateLimit = rateLimit;
+    this.idempotency = idempotency;
     this.apiKeys = apiKeys;
     this.operatorKey = operatorKey;
     this.sandboxPaths = sandboxPaths;
@@ -90,6 +101,8 @@ public class WebConfig implements WebMvcConfigurer {
     registry.addInterceptor(operatorKey).addPathPatterns(OPERATOR_PATHS);
     registry.addInterceptor(sandboxPaths).addPathPatterns(SANDBOX_PATHS);
     registry.addInterceptor(nulGuard).addPathPatterns("/**").excludePathPatterns(PUBLIC_PATHS);
+    // Last: a key is claimed only for a request authenticated and allowed on its path.
+    registry.addInterceptor(idempotency).addPathPatterns("/**").excludePathPatterns(PUBLIC_PATHS);
   }
 
   @Override

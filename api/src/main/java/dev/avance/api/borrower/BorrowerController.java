@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = Tags.BORROWERS)
 public class BorrowerController {
   private final BorrowerService borrowers;
+  private final EligibilityService eligibility;
 
-  public BorrowerController(BorrowerService borrowers) {
+  public BorrowerController(BorrowerService borrowers, EligibilityService eligibility) {
     this.borrowers = borrowers;
+    this.eligibility = eligibility;
   }
 
   @Operation(
@@ -143,6 +145,18 @@ public class BorrowerController {
   @GetMapping("/borrower/{id}/credit-line")
   public CreditLineResponse creditLine(Platform platform, @PathVariable String id) {
     return borrowers.creditLine(platform, id);
+  }
+
+  @Operation(
+      operationId = "getBorrowerEligibility",
+      summary = "Whether to show \"Cash in now\"",
+      description =
+          "`can_request_loan` is true only when a loan of `minimum_amount` would be accepted now;"
+              + " otherwise `reasons` lists every reason, with the `denial_reason` code a loan"
+              + " would get.")
+  @GetMapping("/borrower/{id}/eligibility")
+  public EligibilityResponse eligibility(Platform platform, @PathVariable String id) {
+    return eligibility.eligibility(platform, id);
   }
 
   @Operation(operationId = "listCreditLines", summary = "List credit lines of a borrower")

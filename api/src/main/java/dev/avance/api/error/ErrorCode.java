@@ -19,6 +19,9 @@ public enum ErrorCode {
   DUPLICATE_IDENTIFIER(HttpStatus.CONFLICT, "Borrower already onboarded"),
   INVALID_STATE(HttpStatus.CONFLICT, "Not allowed in the current state"),
   SALT_ID_REUSED(HttpStatus.CONFLICT, "salt_id already used for another request"),
+  IDEMPOTENCY_KEY_REUSED(HttpStatus.CONFLICT, "Idempotency-Key already used for another request"),
+  IDEMPOTENCY_KEY_IN_PROGRESS(
+      HttpStatus.CONFLICT, "A request with this Idempotency-Key is still running"),
   LOAN_LATE(HttpStatus.CONFLICT, "The loan is late: only its repayment ends that"),
   DIRECT_DEBIT_ALREADY_INSTRUCTED(
       HttpStatus.CONFLICT, "The direct debit is with the bank: the date can no longer move"),

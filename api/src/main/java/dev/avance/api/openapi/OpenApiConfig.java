@@ -4,6 +4,7 @@ import dev.avance.activities.platform.Platform;
 import dev.avance.api.auth.Operator;
 import dev.avance.api.common.PageRequest;
 import dev.avance.api.error.ErrorCode;
+import dev.avance.api.idempotency.IdempotencyInterceptor;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
@@ -299,6 +300,9 @@ public class OpenApiConfig {
       responses = new ApiResponses();
       operation.setResponses(responses);
     }
+    if (method == PathItem.HttpMethod.POST) {
+      documentIdempotencyKey(operation, responses);
+    }
     boolean body = operation.getRequestBody() != null;
     boolean parameters =
         operation.getParameters() != null
@@ -386,6 +390,33 @@ public class OpenApiConfig {
         });
     if (operation.getParameters() != null) {
       operation.getParameters().forEach(OpenApiConfig::describeListParameter);
+    }
+  }
+
+  /** Every POST takes an optional {@code Idempotency-Key} (dev.avance.api.idempotency). */
+  private static void documentIdempotencyKey(Operation operation, ApiResponses responses) {
+    operation.addParametersItem(
+        new Parameter()
+            .in("header")
+            .name(IdempotencyInterceptor.HEADER)
+            .required(false)
+            .description(
+                "Makes a retry safe: a second POST with the same key and the same request (path,"
+                    + " query and body, byte for byte) answers what the first one answered, with"
+                    + " `Idempotent-Replayed: true`, and does nothing again; another request"
+                    + " under the same key is refused. Keys live 24 h, per platform and"
+                    + " environment. A UUID is a good key.")
+            .schema(new StringSchema().pattern("^[\\x21-\\x7E]{1,255}$").maxLength(255))
+            .example("3f1c2a0e-8d2b-4f5e-9a1c-6b7d8e9f0a1b"));
+    String conflicts =
+        "`idempotency_key_reused`: the `Idempotency-Key` was sent with another request;"
+            + " `idempotency_key_in_progress`: the first request with this key still runs (retry"
+            + " after `Retry-After`)";
+    ApiResponse existing = responses.get("409");
+    if (existing == null) {
+      responses.addApiResponse("409", new ApiResponse().description(conflicts));
+    } else {
+      existing.setDescription(existing.getDescription() + "; " + conflicts);
     }
   }
 

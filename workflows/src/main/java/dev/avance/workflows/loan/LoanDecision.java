@@ -2,6 +2,8 @@ package dev.avance.workflows.loan;
 
 import dev.avance.workflows.rules.LoanTerms;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Why a loan request is declined before any credit is reserved, if it is. */
@@ -11,27 +13,9 @@ public final class LoanDecision {
   /** The first denial reason, in the order a platform would fix them; empty to go on. */
   public static Optional<DenialReason> denial(
       LoanAssessment assessment, RequestLoan request, LocalDate payoutDay) {
-    String borrower = assessment.borrowerStatus();
-    if (!"READY".equals(borrower)) {
-      return Optional.of(
-          "TO_SIGN".equals(borrower) || "SUBMITTED".equals(borrower) || "SIGNED".equals(borrower)
-              ? DenialReason.BORROWER_TO_SIGN
-              : DenialReason.BORROWER_STATUS);
-    }
-    if (Boolean.TRUE.equals(assessment.termsOutdated())) {
-      return Optional.of(DenialReason.TERMS_NOT_ACCEPTED);
-    }
-    if (assessment.borrowerLate()) {
-      return Optional.of(DenialReason.LATE_REPAYMENT_BORROWER);
-    }
-    if (assessment.creditLineStatus() == null) {
-      return Optional.of(DenialReason.MISSING_DATA);
-    }
-    if ("EXPIRED".equals(assessment.creditLineStatus())) {
-      return Optional.of(DenialReason.CREDIT_LINE_EXPIRED);
-    }
-    if ("BLOCKED".equals(assessment.creditLineStatus())) {
-      return Optional.of(DenialReason.CREDIT_LINE_BLOCKED);
+    List<DenialReason> borrower = borrowerProblems(assessment);
+    if (!borrower.isEmpty()) {
+      return Optional.of(borrower.get(0));
     }
     if (assessment.invoiceAlreadyFinanced()) {
       return Optional.of(DenialReason.INVOICE_ALREADY_FINANCED);
@@ -44,6 +28,36 @@ public final class LoanDecision {
     return LoanTerms.amountProblem(
             request.amountCents(), request.invoice().amountCents(), policy.perLoanCapCents())
         .map(DenialReason::valueOf);
+  }
+
+  /**
+   * Every reason, in the order a platform would fix them, why no loan at all can be granted to this
+   * borrower now, whatever the invoice and terms: the borrower's status, its lateness and its
+   * credit line. The decision declines with the first; eligibility lists them all.
+   */
+  public static List<DenialReason> borrowerProblems(LoanAssessment assessment) {
+    List<DenialReason> problems = new ArrayList<>();
+    String borrower = assessment.borrowerStatus();
+    if (!"READY".equals(borrower)) {
+      problems.add(
+          "TO_SIGN".equals(borrower) || "SUBMITTED".equals(borrower) || "SIGNED".equals(borrower)
+              ? DenialReason.BORROWER_TO_SIGN
+              : DenialReason.BORROWER_STATUS);
+    }
+    if (Boolean.TRUE.equals(assessment.termsOutdated())) {
+      problems.add(DenialReason.TERMS_NOT_ACCEPTED);
+    }
+    if (assessment.borrowerLate()) {
+      problems.add(DenialReason.LATE_REPAYMENT_BORROWER);
+    }
+    if (assessment.creditLineStatus() == null) {
+      problems.add(DenialReason.MISSING_DATA);
+    } else if ("EXPIRED".equals(assessment.creditLineStatus())) {
+      problems.add(DenialReason.CREDIT_LINE_EXPIRED);
+    } else if ("BLOCKED".equals(assessment.creditLineStatus())) {
+      problems.add(DenialReason.CREDIT_LINE_BLOCKED);
+    }
+    return problems;
   }
 
   /**

@@ -282,6 +282,8 @@ public class LoanWorkflowImpl implements LoanWorkflow {
    * acted on), and a signal that comes after makes the server retry this task with it.
    */
   private void continueAsNewNow(boolean awaitingFees) {
+    // The contract's activities run beside the loan; the next run does not know of them.
+    contract.awaitIssued();
     do {
       Workflow.await(Workflow::isEveryHandlerFinished);
       recordAndIndex();

@@ -25,6 +25,9 @@ public final class LoanTerms {
   /** The repayment date was already pushed back once. */
   public static final String POSTPONEMENT_ALREADY_USED = "POSTPONEMENT_ALREADY_USED";
 
+  /** The smallest loan, in cents: any positive amount is a loan. */
+  public static final long MIN_AMOUNT_CENTS = 1;
+
   /** The shortest loan, in calendar days from the payout day to the repayment day. */
   public static final int MIN_DAYS = 1;
 
