@@ -93,6 +93,15 @@ public class EligibilityService {
         now);
   }
 
+  /** As the loan's assessment reads it: signed, but a version older than the current one. */
+  private boolean termsOutdated(BorrowerRow borrower) {
+    return borrower.signedAt() != null
+        && terms
+            .acceptedVersion(borrower.id(), borrower.signedAt(), catalogue)
+            .map(v -> !v.equals(catalogue.current()))
+            .orElse(false);
+  }
+
   /**
    * The reservation's view of the line: a line past its expiry is expired, whatever its row says.
    */

@@ -7,6 +7,7 @@ import dev.avance.api.openapi.ProblemResponse;
 import dev.avance.api.openapi.Tags;
 import dev.avance.workflows.common.PayloadEncryption;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.payload.codec.PayloadCodecException;
@@ -52,7 +53,9 @@ public class CodecController {
   @ProblemResponse(status = 403, description = ACCESS)
   @PostMapping("/codec/decode")
   public CodecPayloads decode(
-      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      // The bearer scheme of the whole API documents it, as for every other endpoint.
+      @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+          String authorization,
       @RequestBody CodecPayloads body) {
     access.checkHeader(authorization);
     return convert(body, encryption::decode);
@@ -65,7 +68,9 @@ public class CodecController {
   @ProblemResponse(status = 403, description = ACCESS)
   @PostMapping("/codec/encode")
   public CodecPayloads encode(
-      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      // The bearer scheme of the whole API documents it, as for every other endpoint.
+      @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+          String authorization,
       @RequestBody CodecPayloads body) {
     access.checkHeader(authorization);
     return convert(body, encryption::encode);

@@ -18,12 +18,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The business figures on {@code /actuator/prometheus}: loans by status, late loans, money paid
- * out and received (from the ledger's bank cash accounts), bank files waiting, webhook deliveries
- * by status and how far the oldest undelivered event lags. They are read from PostgreSQL, the
- * only place that knows them across nodes, once per refresh rather than at each scrape, so that
- * scrapes from several Prometheus servers cost the database nothing more. Every series exists
- * from the start (at 0), so that dashboards and alerts never query a missing metric.
+ * The business figures on {@code /actuator/prometheus}: loans by status, late loans, money paid out
+ * and received (from the ledger's bank cash accounts), bank files waiting, webhook deliveries by
+ * status and how far the oldest undelivered event lags. They are read from PostgreSQL, the only
+ * place that knows them across nodes, once per refresh rather than at each scrape, so that scrapes
+ * from several Prometheus servers cost the database nothing more. Every series exists from the
+ * start (at 0), so that dashboards and alerts never query a missing metric.
  */
 @Component
 public class BusinessMetrics {
@@ -67,7 +67,8 @@ public class BusinessMetrics {
           direction);
     }
     for (String status : DELIVERY_STATUSES) {
-      gauge(registry, "avance.webhook.deliveries", "Webhook deliveries by status", "status", status);
+      gauge(
+          registry, "avance.webhook.deliveries", "Webhook deliveries by status", "status", status);
     }
     gauge(
         registry,
@@ -163,7 +164,10 @@ public class BusinessMetrics {
             .map(java.sql.Timestamp::toInstant)
             .orElse(null);
     value("avance.webhook.lag.seconds", null)
-        .set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()));
+        .set(
+            oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()));
   }
 
   private Map<String, Long> counts(String sql) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The loan's state as payloads recorded before its denial reason was an enum carry it. */
 class LoanStatePayloadTest {
-  private final DataConverter converter = AvanceDataConverter.create();
+  private final DataConverter converter = AvanceDataConverter.plain();
 
   @Test
   void aDenialReasonRecordedAsAStringReadsBackAsTheEnum() {
