@@ -15,8 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The packaged jar with small limits: a key past its rate gets 429 with Retry-After while another
- * key is served; bodies past the size or depth limits are refused; with no decision wait allowed,
- * a wait_for_ready answers at once with the borrower as it is.
+ * key is served; bodies past the size or depth limits are refused; with no decision wait allowed, a
+ * wait_for_ready answers at once with the borrower as it is.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LimitsE2E {
@@ -53,7 +53,7 @@ class LimitsE2E {
             AvanceProcess.OPERATOR_KEY,
             "{\"id\":\"limits-" + (++platforms) + "\",\"name\":\"Limits\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().path("sandbox_key").asString();
+    return r.json().path("sandbox_key").path("api_key").asString();
   }
 
   @Test
@@ -126,6 +126,7 @@ class LimitsE2E {
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofSeconds(1))
-        .until(() -> "READY".equals(api.get("/borrower/" + id, key).json().path("status").asString()));
+        .until(
+            () -> "READY".equals(api.get("/borrower/" + id, key).json().path("status").asString()));
   }
 }
