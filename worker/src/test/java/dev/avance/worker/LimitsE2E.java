@@ -53,7 +53,7 @@ class LimitsE2E {
             AvanceProcess.OPERATOR_KEY,
             "{\"id\":\"limits-" + (++platforms) + "\",\"name\":\"Limits\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().path("sandbox_key").asString();
+    return r.json().path("sandbox_key").path("api_key").asString();
   }
 
   @Test
