@@ -104,7 +104,7 @@ class SupervisionE2E {
     await()
         .atMost(within)
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> api.get("/actuator/health/readiness", null).status() == status);
+        .until(() -> api.get("/readyz", null).status() == status);
   }
 
   private static void assertFastUnavailable(Timed answer) {

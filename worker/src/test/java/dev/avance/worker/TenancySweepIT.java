@@ -91,7 +91,7 @@ class TenancySweepIT extends EmbeddedApiTest {
         http.postJson(
             "/webhooks",
             KEY_A,
-            "{\"to_url\":\"http://localhost:9/sweep\",\"event_types\":[\"loan.*\"]}");
+            "{\"to_url\":\"https://receiver.example.com/sweep\",\"event_types\":[\"loan.*\"]}");
     assertThat(webhook.status()).as(webhook.body()).isEqualTo(201);
     webhookA = webhook.json().path("id").asString();
     // A bill exists only once a billing run has passed (BillingIT); without one, its operation

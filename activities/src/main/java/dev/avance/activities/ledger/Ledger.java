@@ -256,55 +256,13 @@ public class Ledger {
    * the loan's bills through that day.
    */
   public LoanBooks loanBooks(String loanId, LocalDate today) {
-    record Move(EntryKind kind, LocalDate day, long cents) {}
-    List<Move> moves =
-        jdbc.sql(
-                """
-                select e.kind, e.occurred_at, l.amount_cents from ledger_lines l
-                join ledger_entries e on e.id = l.entry_id
-                where l.account = :a order by e.occurred_at, e.id
-                """)
-            .param("a", Accounts.loan(loanId, AccountKind.PRINCIPAL))
-            .query(
-                (rs, n) ->
-                    new Move(
-                        EntryKind.valueOf(rs.getString(1)),
-                        LocalDate.ofInstant(instant(rs, "occurred_at"), PARIS),
-                        rs.getLong(3)))
-            .list();
-    long principal = moves.stream().mapToLong(Move::cents).sum();
-    long interestDue = balance(Accounts.loan(loanId, AccountKind.INTEREST));
-    LocalDate payoutDay =
-        moves.stream()
-            .filter(m -> m.kind() == EntryKind.PAYOUT_BOOKED)
-            .map(Move::day)
-            .findFirst()
-            .orElse(null);
-    if (payoutDay == null) {
-      return new LoanBooks(principal, interestDue, 0);
-    }
-    TreeMap<LocalDate, Long> deltas = new TreeMap<>();
-    for (Move m : moves) {
-      LocalDate day =
-          m.kind() == EntryKind.PAYOUT_BOOKED
-              ? payoutDay
-              : (m.day().isAfter(payoutDay) ? m.day() : payoutDay.plusDays(1));
-      deltas.merge(day, m.cents(), Long::sum);
-    }
-    List<Interest.PrincipalChange> timeline = new ArrayList<>();
-    long running = 0;
-    for (Map.Entry<LocalDate, Long> d : deltas.entrySet()) {
-      running += d.getValue();
-      timeline.add(new Interest.PrincipalChange(d.getKey(), Math.max(0, running)));
-    }
-    LocalDate through = today.isAfter(payoutDay) ? today : payoutDay.plusDays(1);
-    long fees = Interest.roundToCents(Interest.accrued(timeline, payoutDay, through));
-    return new LoanBooks(principal, interestDue, fees);
+    return loanBooks(List.of(loanId), today).get(loanId);
   }
 
   /**
-   * {@link #loanBooks(String, LocalDate)} of many loans in two queries instead of two per loan (a
-   * page of {@code GET /loans}); a loan with no entries has books of zeros.
+   * {@link #loanBooks(String, LocalDate)} of many loans in two queries (a page of {@code GET
+   * /loans}), so that a list and a read agree to the cent; a loan with no entries has books of
+   * zeros.
    */
   public Map<String, LoanBooks> loanBooks(List<String> loanIds, LocalDate today) {
     record Move(String loanId, EntryKind kind, LocalDate day, long cents) {}
@@ -357,7 +315,6 @@ public class Ledger {
         books.put(id, new LoanBooks(principal, interestDue, 0));
         continue;
       }
-      // The same timeline as the one-loan read, so that a list and a read agree to the cent.
       TreeMap<LocalDate, Long> deltas = new TreeMap<>();
       for (Move m : moves) {
         LocalDate day =

@@ -192,24 +192,6 @@ public class WriteOffs {
   }
 
   public Optional<WriteOff> find(String loanId) {
-    return jdbc.sql(
-            """
-            select loan_id, written_off_at, actor, reason, note, principal_cents, interest_cents,
-                penalties_cents
-            from loan_write_offs where loan_id = :l
-            """)
-        .param("l", loanId)
-        .query(
-            (rs, n) ->
-                new WriteOff(
-                    rs.getString("loan_id"),
-                    instant(rs, "written_off_at"),
-                    rs.getString("actor"),
-                    WriteOffReason.valueOf(rs.getString("reason")),
-                    rs.getString("note"),
-                    rs.getLong("principal_cents"),
-                    rs.getLong("interest_cents"),
-                    rs.getLong("penalties_cents")))
-        .optional();
+    return Optional.ofNullable(findAll(List.of(loanId)).get(loanId));
   }
 }

@@ -90,6 +90,11 @@ public class BillService {
     if (paidAt != null && paidAt.isAfter(clock.instant())) {
       throw ApiException.invalidField("paid_at", "out_of_range", "must not be in the future");
     }
+    // No bill is two years old: a payment dated before that is a typo, not a payment.
+    if (paidAt != null && paidAt.isBefore(clock.instant().minus(java.time.Duration.ofDays(730)))) {
+      throw ApiException.invalidField(
+          "paid_at", "out_of_range", "must be within the last two years");
+    }
     try {
       BillRow bill =
           payments.record(id, paidAt).orElseThrow(() -> ApiException.notFound("Bill " + id)).bill();

@@ -361,6 +361,10 @@ public class BorrowerService {
                   "legal_representative.birth_date",
                   "invalid_value",
                   "the legal representative must be an adult"));
+        } else if (rep.birthDate().isBefore(EARLIEST_BIRTH_DATE)) {
+          problems.add(
+              new FieldProblem(
+                  "legal_representative.birth_date", "out_of_range", "must be in 1900 or later"));
         }
         checkCountry(problems, "legal_representative.nationality", rep.nationality());
         checkCountry(
@@ -404,9 +408,18 @@ public class BorrowerService {
     return value == null ? null : value.toUpperCase(Locale.ROOT);
   }
 
+  /** Signatures from before 2000 are typos, not signatures: Avance did not exist. */
+  private static final Instant EARLIEST_SIGNATURE = Instant.parse("2000-01-01T00:00:00Z");
+
+  /** No legal representative was born before 1900. */
+  private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
   private void requireNotFuture(String field, Instant instant) {
     if (instant != null && instant.isAfter(clock.instant())) {
       throw ApiException.invalidField(field, "invalid_value", "must not be in the future");
+    }
+    if (instant != null && instant.isBefore(EARLIEST_SIGNATURE)) {
+      throw ApiException.invalidField(field, "out_of_range", "must be in 2000 or later");
     }
   }
 

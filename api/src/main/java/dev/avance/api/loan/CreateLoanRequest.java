@@ -3,6 +3,7 @@ package dev.avance.api.loan;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -19,6 +20,7 @@ public record CreateLoanRequest(
             example = "50000")
         @NotNull
         @Positive
+        @Max(CreateLoanRequest.MAX_CENTS)
         Long amount,
     @NotNull @Valid InvoiceRequest invoice,
     @Schema(description = "The IBAN on the invoice; usually the same as `loan_to`.") @Valid
@@ -48,6 +50,13 @@ public record CreateLoanRequest(
         @Size(max = 50, message = "at most 50 keys")
         Map<String, Object> metadata) {
 
+  /**
+   * The largest amount taken at all, 1 billion euros: far above any invoice financed here, and far
+   * below where interest in cents could overflow. Business limits (the line, the per-loan cap)
+   * decline a loan; this refuses a number.
+   */
+  public static final long MAX_CENTS = 100_000_000_000L;
+
   /** The invoice being financed. */
   @Schema(description = "The invoice being financed.")
   public record InvoiceRequest(
@@ -58,6 +67,7 @@ public record CreateLoanRequest(
       @Schema(description = "The invoice's total, in euro cents.", example = "100000")
           @NotNull
           @Positive
+          @Max(CreateLoanRequest.MAX_CENTS)
           Long amount,
       // Named explicitly: swagger-core would otherwise take "is" for a prefix and say issueDate.
       @JsonProperty("issue_date") LocalDate issueDate,

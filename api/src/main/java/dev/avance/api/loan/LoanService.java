@@ -127,6 +127,9 @@ public class LoanService {
         .toString();
   }
 
+  /** How far from today an invoice's dates may be. */
+  private static final int INVOICE_YEARS = 5;
+
   public LoanResponse create(Platform platform, CreateLoanRequest request) {
     List<FieldProblem> problems = new ArrayList<>();
     String loanToIban = iban(problems, "loan_to.account_number", request.loanTo().accountNumber());
@@ -165,6 +168,25 @@ public class LoanService {
     }
     LocalDate issued = request.invoice().issueDate();
     LocalDate due = request.invoice().dueDate();
+    // Bounded so that no date far outside an invoice's life reaches the books or a PDF.
+    if (issued != null
+        && (issued.isBefore(today.minusYears(INVOICE_YEARS))
+            || issued.isAfter(today.plusYears(1)))) {
+      problems.add(
+          new FieldProblem(
+              "invoice.issue_date",
+              "out_of_range",
+              "must be at most " + INVOICE_YEARS + " years ago and at most a year ahead"));
+    }
+    if (due != null
+        && (due.isBefore(today.minusYears(INVOICE_YEARS))
+            || due.isAfter(today.plusYears(INVOICE_YEARS)))) {
+      problems.add(
+          new FieldProblem(
+              "invoice.due_date",
+              "out_of_range",
+              "must be within " + INVOICE_YEARS + " years of today"));
+    }
     if (issued != null && due != null && due.isBefore(issued)) {
       problems.add(
           new FieldProblem(
