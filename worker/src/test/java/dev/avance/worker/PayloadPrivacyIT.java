@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,12 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * No personal data readable in Temporal: a borrower with a direct-debit repayment method (IBAN,
  * business email, the representative's birth date, a person's name) is onboarded over the API, then
- * every history on the dev server (this one's and whatever the suites before it wrote) is read
- * through the server's HTTP API, as the UI, the CLI or a backup would, and none of it shows. The
- * codec server decodes them again (so the search can fail), and the Temporal UI, in headless
- * Chromium, shows them decoded: its screenshot is target/temporal-ui-decoded.png (the README shows
- * docs/'s copy).
+ * every history on the dev server (this one's and every other in-process suite's: it runs last, by
+ * its {@code @Order} and junit-platform.properties) is read through the server's HTTP API, as the
+ * UI, the CLI or a backup would, and none of it shows. The codec server decodes them again (so the
+ * search can fail), and the Temporal UI, in headless Chromium, shows them decoded: its screenshot
+ * is target/temporal-ui-decoded.png (the README shows docs/'s copy).
  */
+@Order(Integer.MAX_VALUE)
 class PayloadPrivacyIT extends EmbeddedApiTest {
   private static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
 
