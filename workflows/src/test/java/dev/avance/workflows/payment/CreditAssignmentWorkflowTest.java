@@ -35,6 +35,22 @@ class CreditAssignmentWorkflowTest {
   private static final Instant RECEIVED = Instant.parse("2026-11-20T10:00:00Z");
   static final List<TransferReceived> signaled = new CopyOnWriteArrayList<>();
 
+  /**
+   * Waits, in real time, until the fake loan took {@code count} signals: the sender's workflow ends
+   * once a signal is sent, and the loan takes it in a task of its own, later.
+   */
+  static void awaitSignals(int count) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (signaled.size() < count && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private final FakeCredits credits = new FakeCredits();
@@ -185,6 +201,7 @@ class CreditAssignmentWorkflowTest {
     CreditAssignment done = assign("bank-ref-1", "loan-1");
 
     assertThat(done).isEqualTo(new CreditAssignment("bank-ref-1", "loan-1", 15_000));
+    awaitSignals(1);
     assertThat(signaled).containsExactly(new TransferReceived("bank-ref-1", 15_000, RECEIVED));
     assertThat(credits.settled).hasSize(1);
     assertThat(credits.settled.get(0).loanId()).isEqualTo("loan-1");
@@ -215,6 +232,7 @@ class CreditAssignmentWorkflowTest {
     // A failed assignment does not hold the credit: it can be given to an open loan.
     openLoan("loan-2");
     assertThat(assign("bank-ref-1", "loan-2").loanId()).isEqualTo("loan-2");
+    awaitSignals(1);
     assertThat(signaled).hasSize(1);
   }
 }

@@ -97,18 +97,6 @@ class IncomingCreditWorkflowTest {
         .reconcile(credit);
   }
 
-  private static void awaitSignals(int count) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (CreditAssignmentWorkflowTest.signaled.size() < count && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
   private long externalSignals(String bankReference) {
     return client
         .fetchHistory(IncomingCreditWorkflow.workflowId(bankReference))
@@ -151,7 +139,7 @@ class IncomingCreditWorkflowTest {
     reconcile(credit);
 
     // The credit's workflow ends once its signal is sent; the loan takes it in its own next task.
-    awaitSignals(1);
+    CreditAssignmentWorkflowTest.awaitSignals(1);
     assertThat(CreditAssignmentWorkflowTest.signaled)
         .containsExactly(new TransferReceived("bank-loan-1", 50_000, RECEIVED));
     assertThat(activities.settled)
