@@ -3,12 +3,15 @@ package dev.avance.activities.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avance.activities.MutableClock;
+import dev.avance.activities.TestRows;
 import dev.avance.activities.bank.BankInbox;
 import dev.avance.activities.bank.BankTestFiles;
 import dev.avance.activities.bank.BankTestFiles.Booking;
 import dev.avance.activities.bank.EndToEndIds;
+import dev.avance.activities.billing.BillingFixtures;
 import dev.avance.bank.Channel;
 import dev.avance.workflows.credit.CreditLineActivities;
+import dev.avance.workflows.credit.OpenCreditLine;
 import dev.avance.workflows.credit.ReservationChange;
 import dev.avance.workflows.credit.ReserveCredit;
 import dev.avance.workflows.payment.InstructPayment;
@@ -17,6 +20,7 @@ import dev.avance.workflows.payment.PaymentType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,6 +47,30 @@ final class LedgerFixtures {
     this.payments = payments;
     this.inbox = inbox;
     this.check = check;
+  }
+
+  /**
+   * The ledger tests' starting point: no bills, no bank files, 2 March 2026 at 9:00 in Paris, and a
+   * READY borrower of a platform that pays the fees, with an open line of 1,000,000 euros.
+   */
+  TestRows cleanSlate(String platform, String borrower) {
+    new BillingFixtures(jdbc).reset();
+    jdbc.sql("truncate table bank_entries, bank_messages, bank_incoming_credits cascade").update();
+    clock.setParis(LocalDate.of(2026, 3, 2), LocalTime.of(9, 0));
+    TestRows rows = new TestRows(jdbc);
+    rows.platform(platform);
+    jdbc.sql("update platforms set fees_payer = 'PLATFORM' where id = :p")
+        .param("p", platform)
+        .update();
+    rows.borrower(borrower, platform, "READY", LedgerPropertyTest.VIRTUAL_IBAN, clock.instant());
+    credit.open(
+        new OpenCreditLine(
+            borrower,
+            platform,
+            100_000_000L,
+            Instant.parse("2099-01-01T00:00:00Z"),
+            clock.instant()));
+    return rows;
   }
 
   void assertNoBreaks() {

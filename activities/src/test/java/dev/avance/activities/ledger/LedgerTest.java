@@ -13,12 +13,10 @@ import dev.avance.activities.bank.BankTestConfiguration;
 import dev.avance.activities.bank.BankTestFiles;
 import dev.avance.activities.bank.BankTestFiles.Booking;
 import dev.avance.activities.bank.EndToEndIds;
-import dev.avance.activities.billing.BillingFixtures;
 import dev.avance.bank.Channel;
 import dev.avance.workflows.billing.BillingActivities;
 import dev.avance.workflows.billing.GenerateBills;
 import dev.avance.workflows.credit.CreditLineActivities;
-import dev.avance.workflows.credit.OpenCreditLine;
 import dev.avance.workflows.credit.ReservationChange;
 import dev.avance.workflows.credit.ReserveCredit;
 import dev.avance.workflows.payment.IncomingCredit;
@@ -88,23 +86,8 @@ class LedgerTest extends RealPostgresTest {
 
   @BeforeEach
   void cleanSlate() {
-    new BillingFixtures(jdbc).reset();
-    jdbc.sql("truncate table bank_entries, bank_messages, bank_incoming_credits cascade").update();
-    clock.setParis(LocalDate.of(2026, 3, 2), LocalTime.of(9, 0));
-    TestRows rows = new TestRows(jdbc);
-    rows.platform(PLATFORM);
-    jdbc.sql("update platforms set fees_payer = 'PLATFORM' where id = :p")
-        .param("p", PLATFORM)
-        .update();
-    rows.borrower(BORROWER, PLATFORM, "READY", LedgerPropertyTest.VIRTUAL_IBAN, clock.instant());
+    TestRows rows = fixtures().cleanSlate(PLATFORM, BORROWER);
     rows.borrowerName(BORROWER, "Fournitures Dupont SARL");
-    credit.open(
-        new OpenCreditLine(
-            BORROWER,
-            PLATFORM,
-            100_000_000L,
-            Instant.parse("2099-01-01T00:00:00Z"),
-            clock.instant()));
   }
 
   // Posting ------------------------------------------------------------------------------------
@@ -467,5 +450,9 @@ class LedgerTest extends RealPostgresTest {
 
   private LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), PARIS);
+  }
+
+  private LedgerFixtures fixtures() {
+    return new LedgerFixtures(jdbc, clock, credit, payments, inbox, check);
   }
 }

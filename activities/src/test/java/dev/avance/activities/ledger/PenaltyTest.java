@@ -6,7 +6,6 @@ import dev.avance.activities.CreditTestApplication;
 import dev.avance.activities.MutableClock;
 import dev.avance.activities.MutableClockConfiguration;
 import dev.avance.activities.RealPostgresTest;
-import dev.avance.activities.TestRows;
 import dev.avance.activities.bank.BankInbox;
 import dev.avance.activities.bank.BankTestConfiguration;
 import dev.avance.activities.bank.BankTestFiles;
@@ -15,7 +14,6 @@ import dev.avance.activities.billing.BillRepository;
 import dev.avance.activities.billing.BillRow;
 import dev.avance.activities.billing.BillTransferPayments;
 import dev.avance.activities.billing.BillingActivitiesImpl;
-import dev.avance.activities.billing.BillingFixtures;
 import dev.avance.activities.billing.BillingProperties;
 import dev.avance.activities.loan.LoanFeesNotifier;
 import dev.avance.activities.loan.LoanPayoffs;
@@ -25,7 +23,6 @@ import dev.avance.workflows.billing.BillingActivities;
 import dev.avance.workflows.billing.GenerateBills;
 import dev.avance.workflows.billing.IssueBills;
 import dev.avance.workflows.credit.CreditLineActivities;
-import dev.avance.workflows.credit.OpenCreditLine;
 import dev.avance.workflows.credit.ReservationChange;
 import dev.avance.workflows.payment.PaymentActivities;
 import java.math.BigDecimal;
@@ -103,22 +100,7 @@ class PenaltyTest extends RealPostgresTest {
 
   @BeforeEach
   void cleanSlate() {
-    new BillingFixtures(jdbc).reset();
-    jdbc.sql("truncate table bank_entries, bank_messages, bank_incoming_credits cascade").update();
-    clock.setParis(LocalDate.of(2026, 3, 2), LocalTime.of(9, 0));
-    TestRows rows = new TestRows(jdbc);
-    rows.platform(PLATFORM);
-    jdbc.sql("update platforms set fees_payer = 'PLATFORM' where id = :p")
-        .param("p", PLATFORM)
-        .update();
-    rows.borrower(BORROWER, PLATFORM, "READY", LedgerPropertyTest.VIRTUAL_IBAN, clock.instant());
-    credit.open(
-        new OpenCreditLine(
-            BORROWER,
-            PLATFORM,
-            100_000_000L,
-            Instant.parse("2099-01-01T00:00:00Z"),
-            clock.instant()));
+    fixtures().cleanSlate(PLATFORM, BORROWER);
   }
 
   @Test

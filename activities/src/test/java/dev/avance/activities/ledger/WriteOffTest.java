@@ -7,11 +7,9 @@ import dev.avance.activities.CreditTestApplication;
 import dev.avance.activities.MutableClock;
 import dev.avance.activities.MutableClockConfiguration;
 import dev.avance.activities.RealPostgresTest;
-import dev.avance.activities.TestRows;
 import dev.avance.activities.bank.BankInbox;
 import dev.avance.activities.bank.BankTestConfiguration;
 import dev.avance.activities.bank.BankTestFiles;
-import dev.avance.activities.billing.BillingFixtures;
 import dev.avance.activities.events.DomainEventRepository;
 import dev.avance.activities.ledger.WriteOffs.Refusal;
 import dev.avance.activities.ledger.WriteOffs.WriteOffRefused;
@@ -19,7 +17,6 @@ import dev.avance.bank.Channel;
 import dev.avance.workflows.billing.BillingActivities;
 import dev.avance.workflows.billing.GenerateBills;
 import dev.avance.workflows.credit.CreditLineActivities;
-import dev.avance.workflows.credit.OpenCreditLine;
 import dev.avance.workflows.credit.ReservationChange;
 import dev.avance.workflows.credit.ReserveCredit;
 import dev.avance.workflows.payment.PaymentActivities;
@@ -88,22 +85,7 @@ class WriteOffTest extends RealPostgresTest {
 
   @BeforeEach
   void cleanSlate() {
-    new BillingFixtures(jdbc).reset();
-    jdbc.sql("truncate table bank_entries, bank_messages, bank_incoming_credits cascade").update();
-    clock.setParis(LocalDate.of(2026, 3, 2), LocalTime.of(9, 0));
-    TestRows rows = new TestRows(jdbc);
-    rows.platform(PLATFORM);
-    jdbc.sql("update platforms set fees_payer = 'PLATFORM' where id = :p")
-        .param("p", PLATFORM)
-        .update();
-    rows.borrower(BORROWER, PLATFORM, "READY", LedgerPropertyTest.VIRTUAL_IBAN, clock.instant());
-    credit.open(
-        new OpenCreditLine(
-            BORROWER,
-            PLATFORM,
-            100_000_000L,
-            Instant.parse("2099-01-01T00:00:00Z"),
-            clock.instant()));
+    fixtures().cleanSlate(PLATFORM, BORROWER);
   }
 
   @Test
